@@ -1,0 +1,6 @@
+package com.bharatbuild.auth;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+public record LogoutRequest(@NotBlank @Size(max = 200) String refreshToken) {}

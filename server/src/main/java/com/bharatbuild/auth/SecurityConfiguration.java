@@ -1,0 +1,118 @@
+package com.bharatbuild.auth;
+
+import com.bharatbuild.shared.config.DataDirectory;
+import com.bharatbuild.shared.config.DatabaseKind;
+import com.bharatbuild.shared.web.ProblemWriter;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import java.util.List;
+import javax.crypto.SecretKey;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Stateless API security: every {@code /api/**} route needs a bearer access token except the ones
+ * that hand tokens out; the web client and health probes are public. Errors are problem+json.
+ */
+@Configuration
+class SecurityConfiguration {
+
+  private static final String[] PUBLIC_AUTH_ROUTES = {
+    "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh"
+  };
+
+  @Bean
+  SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
+    AuthenticationEntryPoint unauthenticated =
+        (request, response, error) -> {
+          response.setHeader("WWW-Authenticate", "Bearer");
+          problems.write(
+              response,
+              problems.problem(
+                  request,
+                  HttpStatus.UNAUTHORIZED,
+                  "A valid access token is required (Authorization: Bearer <token>)"));
+        };
+    AccessDeniedHandler denied =
+        (request, response, error) ->
+            problems.write(
+                response,
+                problems.problem(request, HttpStatus.FORBIDDEN, "This action is not allowed"));
+    return http.csrf(csrf -> csrf.disable())
+        .cors(cors -> cors.disable())
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(HttpMethod.POST, PUBLIC_AUTH_ROUTES)
+                    .permitAll()
+                    .requestMatchers("/api/**")
+                    .authenticated()
+                    .anyRequest()
+                    .permitAll())
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(roleConverter()))
+                    .authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(denied))
+        .exceptionHandling(
+            handling ->
+                handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+        .build();
+  }
+
+  private static JwtAuthenticationConverter roleConverter() {
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(
+        jwt ->
+            List.of(
+                new SimpleGrantedAuthority(
+                    "ROLE_" + String.valueOf(jwt.getClaimAsString("role")).toUpperCase())));
+    return converter;
+  }
+
+  @Bean
+  SecretKey accessTokenKey(AuthProperties properties, DatabaseKind database, DataDirectory data) {
+    return JwtSecretSource.resolve(properties.jwtSecret(), database, data);
+  }
+
+  @Bean
+  JwtEncoder jwtEncoder(SecretKey accessTokenKey) {
+    return new NimbusJwtEncoder(new ImmutableSecret<>(accessTokenKey));
+  }
+
+  @Bean
+  JwtDecoder jwtDecoder(SecretKey accessTokenKey) {
+    NimbusJwtDecoder decoder =
+        NimbusJwtDecoder.withSecretKey(accessTokenKey).macAlgorithm(MacAlgorithm.HS256).build();
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER)));
+    return decoder;
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+}
