@@ -9,4 +9,10 @@ public record RegisterRequest(
     @NotBlank @Email @Size(max = 255) String email,
     @NotBlank @Size(min = 8, max = 256, message = "must be between 8 and 256 characters long")
         String password,
-    @Nullable @Size(max = 255) String name) {}
+    @Nullable @Size(max = 255) String name) {
+
+  public RegisterRequest {
+    // pasted addresses often carry spaces; trim before validation sees them
+    email = email == null ? null : email.strip();
+  }
+}

@@ -1,0 +1,14 @@
+package com.bharatbuild.shared.web;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Only on the test class path: an endpoint that fails the way a bug would. */
+@RestController
+class FailingTestController {
+
+  @GetMapping("/api/v1/test-only/failure")
+  String fail() {
+    throw new IllegalStateException("secret internal detail: db password is hunter2");
+  }
+}
