@@ -1,9 +1,12 @@
 package com.bharatbuild.projects;
 
 import com.bharatbuild.auth.CurrentUserId;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
-import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,20 +30,28 @@ class FileController {
     this.files = files;
   }
 
-  @GetMapping(params = "!path")
-  List<FileSummary> list(@CurrentUserId UUID userId, @PathVariable UUID projectId) {
-    return files.list(userId, projectId);
-  }
-
-  @GetMapping(params = "path")
-  FileView read(
-      @CurrentUserId UUID userId, @PathVariable UUID projectId, @RequestParam String path) {
-    return files.read(userId, projectId, FilePath.of(path));
+  /** One route for both reads, as the API contract has it: with {@code path} one file, else all. */
+  @GetMapping
+  @ApiResponse(
+      responseCode = "200",
+      description =
+          "Without path: every file without content, sorted by path. With path: the file.",
+      content =
+          @Content(
+              schema = @Schema(oneOf = {FileView.class, FileSummary[].class}),
+              mediaType = "application/json"))
+  Object listOrReadFiles(
+      @CurrentUserId UUID userId,
+      @PathVariable UUID projectId,
+      @RequestParam(required = false) @Nullable String path) {
+    return path == null
+        ? files.list(userId, projectId)
+        : files.read(userId, projectId, FilePath.of(path));
   }
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  FileView create(
+  FileView createFile(
       @CurrentUserId UUID userId,
       @PathVariable UUID projectId,
       @Valid @RequestBody CreateFileRequest request) {
@@ -49,7 +60,7 @@ class FileController {
   }
 
   @PutMapping
-  FileView write(
+  FileView writeFile(
       @CurrentUserId UUID userId,
       @PathVariable UUID projectId,
       @Valid @RequestBody WriteFileRequest request) {
@@ -63,7 +74,7 @@ class FileController {
 
   @DeleteMapping
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void delete(@CurrentUserId UUID userId, @PathVariable UUID projectId, @RequestParam String path) {
+  void deleteFile(@CurrentUserId UUID userId, @PathVariable UUID projectId, @RequestParam String path) {
     files.delete(projectId, FilePath.of(path), FileChange.byUser(userId));
   }
 }

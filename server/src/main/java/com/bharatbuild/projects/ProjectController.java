@@ -26,23 +26,23 @@ class ProjectController {
   }
 
   @GetMapping
-  List<ProjectView> list(@CurrentUserId UUID userId) {
+  List<ProjectView> listProjects(@CurrentUserId UUID userId) {
     return projects.list(userId);
   }
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  ProjectView create(@CurrentUserId UUID userId, @Valid @RequestBody ProjectRequest request) {
+  ProjectView createProject(@CurrentUserId UUID userId, @Valid @RequestBody ProjectRequest request) {
     return projects.create(userId, request);
   }
 
   @GetMapping("/{id}")
-  ProjectView get(@CurrentUserId UUID userId, @PathVariable UUID id) {
+  ProjectView getProject(@CurrentUserId UUID userId, @PathVariable UUID id) {
     return projects.get(userId, id);
   }
 
   @PutMapping("/{id}")
-  ProjectView update(
+  ProjectView updateProject(
       @CurrentUserId UUID userId,
       @PathVariable UUID id,
       @Valid @RequestBody ProjectRequest request) {
@@ -51,7 +51,7 @@ class ProjectController {
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void delete(@CurrentUserId UUID userId, @PathVariable UUID id) {
+  void deleteProject(@CurrentUserId UUID userId, @PathVariable UUID id) {
     projects.delete(userId, id);
   }
 }

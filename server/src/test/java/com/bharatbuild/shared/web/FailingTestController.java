@@ -1,9 +1,11 @@
 package com.bharatbuild.shared.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Only on the test class path: an endpoint that fails the way a bug would. */
+@Hidden
 @RestController
 class FailingTestController {
 
