@@ -5,13 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bharatbuild.support.Api.Response;
 import com.bharatbuild.support.Api.Session;
 import com.bharatbuild.support.HttpTest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import tools.jackson.databind.JsonNode;
 
 class AuthHttpTest extends HttpTest {
+
+  @Autowired JwtEncoder encoder;
 
   @Test
   void registerAnswersASessionAndTheUser() {
@@ -132,6 +142,30 @@ class AuthHttpTest extends HttpTest {
     assertThat(none.contentType()).startsWith("application/problem+json");
     assertThat(none.header("WWW-Authenticate")).startsWith("Bearer");
     assertThat(garbage.status()).isEqualTo(401);
+  }
+
+  @Test
+  void anExpiredOrForeignlySignedAccessTokenIsRejected() {
+    Session session = api.register();
+    Instant past = Instant.now().minus(Duration.ofMinutes(20));
+    JwtClaimsSet expiredClaims =
+        JwtClaimsSet.builder()
+            .issuer(AccessTokens.ISSUER)
+            .subject(session.userId().toString())
+            .issuedAt(past)
+            .expiresAt(past.plus(Duration.ofMinutes(15)))
+            .build();
+    String expired =
+        encoder
+            .encode(
+                JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), expiredClaims))
+            .getTokenValue();
+    String[] parts = session.accessToken().split("\\.");
+    String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+
+    assertThat(api.get("/api/v1/auth/me", expired).status()).isEqualTo(401);
+    assertThat(api.get("/api/v1/auth/me", tampered).status()).isEqualTo(401);
+    assertThat(api.get("/api/v1/auth/me", session.accessToken()).status()).isEqualTo(200);
   }
 
   @Test
