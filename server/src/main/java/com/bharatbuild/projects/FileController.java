@@ -74,7 +74,8 @@ class FileController {
 
   @DeleteMapping
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void deleteFile(@CurrentUserId UUID userId, @PathVariable UUID projectId, @RequestParam String path) {
+  void deleteFile(
+      @CurrentUserId UUID userId, @PathVariable UUID projectId, @RequestParam String path) {
     files.delete(projectId, FilePath.of(path), FileChange.byUser(userId));
   }
 }

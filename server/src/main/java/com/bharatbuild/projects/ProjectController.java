@@ -32,7 +32,8 @@ class ProjectController {
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  ProjectView createProject(@CurrentUserId UUID userId, @Valid @RequestBody ProjectRequest request) {
+  ProjectView createProject(
+      @CurrentUserId UUID userId, @Valid @RequestBody ProjectRequest request) {
     return projects.create(userId, request);
   }
 

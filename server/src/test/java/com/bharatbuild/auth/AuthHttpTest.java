@@ -158,7 +158,8 @@ class AuthHttpTest extends HttpTest {
     String expired =
         encoder
             .encode(
-                JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), expiredClaims))
+                JwtEncoderParameters.from(
+                    JwsHeader.with(MacAlgorithm.HS256).build(), expiredClaims))
             .getTokenValue();
     String[] parts = session.accessToken().split("\\.");
     String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();

@@ -1,0 +1,48 @@
+package com.bharatbuild.ai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bharatbuild.ai.AnthropicStreamingTest.Recorder;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DemoProviderTest {
+
+  @Test
+  void theDemoIsTheOnlyModelWhenNothingIsConfiguredAndSaysSo() {
+    ModelGateway gateway = new ModelGateway(List.of(new DemoProvider()), 1, Duration.ZERO);
+
+    assertThat(gateway.models())
+        .singleElement()
+        .satisfies(
+            model -> {
+              assertThat(model.demo()).isTrue();
+              assertThat(model.isDefault()).isTrue();
+              assertThat(model.label()).contains("demo");
+            });
+  }
+
+  @Test
+  void aStarterPromptStreamsRealOperations() {
+    Recorder recorder = new Recorder();
+    CompletionResult result =
+        new DemoProvider()
+            .stream(
+                new CompletionRequest(
+                    "demo", "system", List.of(ChatTurn.user("Create a counter app")), 1000, false),
+                recorder,
+                new Cancellation());
+
+    assertThat(recorder.text())
+        .contains("<operation type=\"create\" path=\"src/App.tsx\">")
+        .contains("useState");
+    assertThat(result.usage().outputTokens()).isEqualTo((recorder.text().length() + 3) / 4);
+  }
+
+  @Test
+  void unknownPromptsGetTheExplanation() {
+    assertThat(DemoProvider.script("write me a compiler")).contains("offline demo model");
+    assertThat(DemoProvider.script("Add a reset button")).contains("<diff>");
+  }
+}
