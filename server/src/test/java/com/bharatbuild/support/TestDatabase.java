@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The database an integration test runs on: H2 by default, PostgreSQL when the build runs the
@@ -107,8 +108,12 @@ public final class TestDatabase {
 
   private static Path createDataDir() {
     try {
-      return Files.createTempDirectory(
-          "bharatbuild-test-" + System.getProperty(SELECTOR, "h2").toLowerCase(Locale.ROOT));
+      Path dir =
+          Files.createTempDirectory(
+              "bharatbuild-test-" + System.getProperty(SELECTOR, "h2").toLowerCase(Locale.ROOT));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(dir.toFile())));
+      return dir;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -1,0 +1,112 @@
+package com.bharatbuild.wallet;
+
+import com.bharatbuild.auth.UserRegistered;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The wallet's public API. A reply reserves its worst case (input estimate plus the output it may
+ * write) before the model is called, and settles to the provider's exact figure when it ends.
+ * Reservations are taken under a lock on the wallet row, so concurrent replies never reserve the
+ * same tokens twice.
+ */
+@Service
+public class TokenWallet {
+
+  static final String AI_USAGE = "ai_usage";
+  static final String GRANT = "grant";
+  // below this much room for output, a reply would be cut off at once
+  private static final int MIN_OUTPUT_TOKENS = 256;
+
+  private final Wallets wallets;
+  private final WalletProperties settings;
+  private final Clock clock;
+
+  TokenWallet(Wallets wallets, WalletProperties settings, Clock clock) {
+    this.wallets = wallets;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** Opens the wallet of a new account with the starting grant, in the registering transaction. */
+  @EventListener
+  void onUserRegistered(UserRegistered event) {
+    OffsetDateTime now = now();
+    wallets.create(event.userId(), settings.startingGrant(), now);
+    if (settings.startingGrant() > 0) {
+      wallets.log(event.userId(), null, null, settings.startingGrant(), GRANT, now);
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public BalanceView balance(UUID userId) {
+    Wallets.Row row = wallets.find(userId).orElse(new Wallets.Row(0, 0, 0));
+    return new BalanceView(
+        row.balance(),
+        row.totalPurchased(),
+        row.totalUsed(),
+        row.balance() - wallets.reserved(userId));
+  }
+
+  /**
+   * Holds tokens for one reply.
+   *
+   * @param inputEstimate the tokens the prompt is expected to take
+   * @param maxOutputTokens the most output wanted; lowered to what the balance can pay for
+   * @throws InsufficientTokens when less than the minimum balance, or too little for a useful
+   *     answer, is available
+   */
+  @Transactional
+  public Reservation reserve(UUID userId, UUID messageId, long inputEstimate, int maxOutputTokens) {
+    long balance = wallets.lockBalance(userId).orElse(0L);
+    long available = balance - wallets.reserved(userId);
+    if (available < settings.minimumBalance()) {
+      throw new InsufficientTokens(available, settings.minimumBalance());
+    }
+    long affordableOutput = available - inputEstimate;
+    long neededOutput = Math.min(MIN_OUTPUT_TOKENS, maxOutputTokens);
+    if (affordableOutput < neededOutput) {
+      throw new InsufficientTokens(available, inputEstimate + neededOutput);
+    }
+    int output = (int) Math.min(maxOutputTokens, affordableOutput);
+    long amount = inputEstimate + output;
+    wallets.reserve(userId, messageId, amount, now());
+    return new Reservation(userId, messageId, amount, output);
+  }
+
+  /**
+   * Charges exactly what the provider reported for the reply and releases its reservation. Settling
+   * the same message again changes nothing.
+   */
+  @Transactional
+  public void settle(Reservation reservation, long tokensUsed, @Nullable UUID projectId) {
+    wallets.lockBalance(reservation.userId());
+    if (!wallets.charged(reservation.messageId()) && tokensUsed > 0) {
+      OffsetDateTime now = now();
+      wallets.log(
+          reservation.userId(), projectId, reservation.messageId(), tokensUsed, AI_USAGE, now);
+      wallets.debit(reservation.userId(), tokensUsed, now);
+    }
+    wallets.release(reservation.messageId());
+  }
+
+  @Transactional(readOnly = true)
+  public HistoryPage history(
+      UUID userId, @Nullable String type, @Nullable UUID projectId, int page, int size) {
+    return new HistoryPage(
+        wallets.history(userId, type, projectId, size, (long) page * size),
+        page,
+        size,
+        wallets.countHistory(userId, type, projectId));
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,138 @@
+package com.bharatbuild.wallet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.bharatbuild.support.Api.Session;
+import com.bharatbuild.support.HttpTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Reservation and settlement against the real database, including many replies at once. */
+class TokenWalletDatabaseTest extends HttpTest {
+
+  @Autowired TokenWallet wallet;
+  @Autowired JdbcClient jdbc;
+
+  /** Usage rows point at the assistant message they paid for, so the fixture makes real ones. */
+  private UUID assistantMessage(Session session) {
+    UUID project = api.createProject(session, "wallet");
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            INSERT INTO chat_messages (id, user_id, project_id, role, content, status, created_at)
+            VALUES (:id, :user, :project, 'assistant', '', 'streaming', CURRENT_TIMESTAMP)
+            """)
+        .param("id", id)
+        .param("user", session.userId())
+        .param("project", project)
+        .update();
+    return id;
+  }
+
+  @Test
+  void settlingChargesExactlyTheReportedUsageOnce() {
+    Session session = api.register();
+    UUID message = assistantMessage(session);
+    Reservation reservation = wallet.reserve(session.userId(), message, 1_000, 4_000);
+
+    assertThat(reservation.amount()).isEqualTo(5_000);
+    assertThat(wallet.balance(session.userId()).available()).isEqualTo(45_000);
+
+    wallet.settle(reservation, 1_234, null);
+    wallet.settle(reservation, 1_234, null);
+
+    BalanceView after = wallet.balance(session.userId());
+    assertThat(after.balance()).isEqualTo(50_000 - 1_234);
+    assertThat(after.available()).isEqualTo(after.balance());
+    assertThat(after.totalUsed()).isEqualTo(1_234);
+    assertThat(wallet.history(session.userId(), "ai_usage", null, 0, 10).items())
+        .singleElement()
+        .satisfies(entry -> assertThat(entry.messageId()).isEqualTo(message));
+  }
+
+  @Test
+  void theOutputBudgetShrinksToWhatTheBalanceCanPay() {
+    Session session = api.register();
+    Reservation big = wallet.reserve(session.userId(), UUID.randomUUID(), 1_000, 48_000);
+
+    Reservation rest = wallet.reserve(session.userId(), UUID.randomUUID(), 500, 48_000);
+
+    assertThat(big.maxOutputTokens()).isEqualTo(48_000);
+    assertThat(rest.maxOutputTokens()).isEqualTo(1_000 - 500);
+    assertThatThrownBy(() -> wallet.reserve(session.userId(), UUID.randomUUID(), 10, 1_000))
+        .isInstanceOf(InsufficientTokens.class);
+  }
+
+  @Test
+  void fiftyConcurrentRepliesOnOneWalletEndWithAnExactBalance() throws Exception {
+    Session session = api.register();
+    List<UUID> messages = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      messages.add(assistantMessage(session));
+    }
+    List<Future<Long>> replies = new ArrayList<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 50; i++) {
+        long usage = 100 + i;
+        UUID message = messages.get(i);
+        replies.add(
+            pool.submit(
+                () -> {
+                  try {
+                    Reservation reservation = wallet.reserve(session.userId(), message, 200, 2_000);
+                    wallet.settle(reservation, usage, null);
+                    return usage;
+                  } catch (InsufficientTokens refused) {
+                    return 0L;
+                  }
+                }));
+      }
+    }
+    long charged = 0;
+    for (Future<Long> reply : replies) {
+      charged += reply.get();
+    }
+
+    BalanceView after = wallet.balance(session.userId());
+    // 100 + 101 + ... + 149: every reply fits in the grant
+    assertThat(charged).isEqualTo(50 * 100 + 49 * 50 / 2);
+    assertThat(after.balance()).isEqualTo(50_000 - charged);
+    assertThat(after.totalUsed()).isEqualTo(charged);
+    assertThat(after.available()).isEqualTo(after.balance());
+  }
+
+  @Test
+  void concurrentRepliesNeverReserveMoreThanTheBalance() throws Exception {
+    Session session = api.register();
+    List<Future<Reservation>> attempts = new ArrayList<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 50; i++) {
+        attempts.add(
+            pool.submit(
+                () -> {
+                  try {
+                    return wallet.reserve(session.userId(), UUID.randomUUID(), 1_000, 4_000);
+                  } catch (InsufficientTokens refused) {
+                    return null;
+                  }
+                }));
+      }
+    }
+    long reserved = 0;
+    for (Future<Reservation> attempt : attempts) {
+      Reservation reservation = attempt.get();
+      reserved += reservation == null ? 0 : reservation.amount();
+    }
+
+    assertThat(reserved).isLessThanOrEqualTo(50_000);
+    assertThat(wallet.balance(session.userId()).available()).isEqualTo(50_000 - reserved);
+  }
+}
