@@ -51,7 +51,8 @@ final class AnthropicProvider implements ModelProvider {
             "Claude (" + settings.model() + ")",
             false,
             false,
-            settings.contextWindow()));
+            settings.contextWindow(),
+            settings.maxOutputTokens()));
   }
 
   @Override

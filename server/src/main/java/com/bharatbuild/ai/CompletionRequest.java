@@ -20,4 +20,9 @@ public record CompletionRequest(
       throw new IllegalArgumentException("a completion request must end with a user turn");
     }
   }
+
+  /** The same request with another output limit, such as what the wallet could reserve. */
+  public CompletionRequest withMaxOutputTokens(int limit) {
+    return new CompletionRequest(model, system, turns, limit, thinking);
+  }
 }

@@ -22,7 +22,13 @@ final class DemoProvider implements ModelProvider {
   public List<ModelInfo> models() {
     return List.of(
         new ModelInfo(
-            MODEL_ID, "demo", "Offline demo (no AI provider configured)", true, false, 32_000));
+            MODEL_ID,
+            "demo",
+            "Offline demo (no AI provider configured)",
+            true,
+            false,
+            32_000,
+            4_000));
   }
 
   @Override

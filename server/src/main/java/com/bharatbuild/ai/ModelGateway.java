@@ -48,7 +48,8 @@ public class ModelGateway {
                 model.label(),
                 model.demo(),
                 isDefault,
-                model.contextWindow()));
+                model.contextWindow(),
+                model.maxOutputTokens()));
         byModel.putIfAbsent(model.id(), provider);
       }
     }

@@ -50,7 +50,8 @@ final class OpenAiProvider implements ModelProvider {
             "OpenAI-compatible (" + settings.model() + ")",
             false,
             false,
-            settings.contextWindow()));
+            settings.contextWindow(),
+            settings.maxOutputTokens()));
   }
 
   @Override

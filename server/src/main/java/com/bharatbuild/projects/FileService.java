@@ -131,6 +131,25 @@ public class FileService {
     projects.touch(projectId, now);
   }
 
+  /**
+   * Moves a file to a path that must be free, keeping both paths' histories.
+   *
+   * @throws FileNotFound when there is no file at {@code from}
+   * @throws FileExists when {@code to} is taken
+   */
+  @Transactional
+  public FileView rename(UUID projectId, FilePath from, FilePath to, FileChange change) {
+    lockOwned(change.userId(), projectId);
+    FileView source = files.find(projectId, from).orElseThrow(() -> FileNotFound.at(from));
+    if (files.find(projectId, to).isPresent()) {
+      throw FileExists.at(to);
+    }
+    files.delete(projectId, from);
+    OffsetDateTime now = now();
+    versions.record(projectId, from, source.version() + 1, ChangeType.DELETE, null, change, now);
+    return insert(projectId, to, source.content(), change);
+  }
+
   private FileView insert(UUID projectId, FilePath path, String content, FileChange change) {
     int size = checkedSize(content);
     if (files.count(projectId) >= limits.maxFilesPerProject()) {

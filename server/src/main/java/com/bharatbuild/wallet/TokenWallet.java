@@ -96,6 +96,12 @@ public class TokenWallet {
     wallets.release(reservation.messageId());
   }
 
+  /** Drops the hold of a reply that will never settle (its server stopped while it streamed). */
+  @Transactional
+  public void releaseReservation(UUID messageId) {
+    wallets.release(messageId);
+  }
+
   @Transactional(readOnly = true)
   public HistoryPage history(
       UUID userId, @Nullable String type, @Nullable UUID projectId, int page, int size) {

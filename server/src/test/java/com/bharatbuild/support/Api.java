@@ -50,6 +50,11 @@ public final class Api {
   public record Session(
       UUID userId, String email, String password, String accessToken, String refreshToken) {}
 
+  /** The absolute URL of a path on the server under test. */
+  public String url(String path) {
+    return base + path;
+  }
+
   public Response get(String path, @Nullable String token) {
     return send("GET", path, null, token);
   }

@@ -1,0 +1,124 @@
+package com.bharatbuild.chat;
+
+import com.bharatbuild.auth.CurrentUserId;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** The chat API of SPEC section 2, "Chat". */
+@RestController
+@RequestMapping("/api/v1/chat")
+class ChatController {
+
+  private final ChatService chat;
+  private final ReplyStreamer streamer;
+  private final SavedReplyEvents savedEvents;
+
+  ChatController(ChatService chat, ReplyStreamer streamer, SavedReplyEvents savedEvents) {
+    this.chat = chat;
+    this.streamer = streamer;
+    this.savedEvents = savedEvents;
+  }
+
+  /** Sends a message and streams the reply; 402 before any stream when the balance is too low. */
+  @PostMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @ApiResponse(
+      responseCode = "200",
+      description = "The reply's event stream",
+      content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
+  ResponseEntity<StreamingResponseBody> sendAndStream(
+      @CurrentUserId UUID userId, @Valid @RequestBody ChatRequest request) {
+    ReplyRun run = chat.send(userId, request);
+    return streamer.stream(run, 0, chat.settings().heartbeat());
+  }
+
+  /** Sends a message; its reply streams from {@code GET /chat/stream?messageId=}. */
+  @PostMapping("/send")
+  @ResponseStatus(HttpStatus.CREATED)
+  MessageView send(@CurrentUserId UUID userId, @Valid @RequestBody ChatRequest request) {
+    ReplyRun run = chat.send(userId, request);
+    return chat.list(userId, request.projectId()).stream()
+        .filter(message -> message.id().equals(run.userMessageId()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /**
+   * The event stream of the reply to user message {@code messageId} (or of that reply itself),
+   * resumable with {@code Last-Event-ID}.
+   */
+  @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @ApiResponse(
+      responseCode = "200",
+      description = "The reply's event stream",
+      content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
+  ResponseEntity<StreamingResponseBody> follow(
+      @CurrentUserId UUID userId,
+      @RequestParam UUID messageId,
+      @RequestHeader(value = "Last-Event-ID", required = false) @Nullable String lastEventId) {
+    long after = parseEventId(lastEventId);
+    return chat.runFor(userId, messageId)
+        .map(run -> streamer.stream(run, after, chat.settings().heartbeat()))
+        .orElseGet(
+            () -> streamer.replay(savedEvents.of(chat.savedReply(userId, messageId)), after));
+  }
+
+  @GetMapping("/messages/{projectId}")
+  List<MessageView> messages(@CurrentUserId UUID userId, @PathVariable UUID projectId) {
+    return chat.list(userId, projectId);
+  }
+
+  @DeleteMapping("/messages/{messageId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void delete(@CurrentUserId UUID userId, @PathVariable UUID messageId) {
+    chat.delete(userId, messageId);
+  }
+
+  /** Streams a new reply that replaces the AI reply {@code messageId}. */
+  @PostMapping(value = "/regenerate/{messageId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @ApiResponse(
+      responseCode = "200",
+      description = "The new reply's event stream",
+      content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
+  ResponseEntity<StreamingResponseBody> regenerate(
+      @CurrentUserId UUID userId, @PathVariable UUID messageId) {
+    ReplyRun run = chat.regenerate(userId, messageId);
+    return streamer.stream(run, 0, chat.settings().heartbeat());
+  }
+
+  /** Stops a reply (by its id or its user message's id); what arrived is kept. */
+  @PostMapping("/stop/{messageId}")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  void stop(@CurrentUserId UUID userId, @PathVariable UUID messageId) {
+    chat.stop(userId, messageId);
+  }
+
+  private static long parseEventId(@Nullable String header) {
+    if (header == null || header.isBlank()) {
+      return 0;
+    }
+    try {
+      return Math.max(0, Long.parseLong(header.trim()));
+    } catch (NumberFormatException notOurs) {
+      return 0;
+    }
+  }
+}

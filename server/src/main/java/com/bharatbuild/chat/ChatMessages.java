@@ -1,0 +1,165 @@
+package com.bharatbuild.chat;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Chat messages, always looked up with their owner. */
+@Repository
+class ChatMessages {
+
+  /** A message with the project it belongs to. */
+  record Stored(MessageView view, UUID projectId, @Nullable String model, @Nullable String mode) {}
+
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final TypeReference<List<OperationView>> OPERATIONS = new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+  private final RowMapper<Stored> row;
+
+  ChatMessages(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.row =
+        (rs, n) ->
+            new Stored(
+                new MessageView(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("role"),
+                    rs.getString("content"),
+                    json.readValue(rs.getString("attached_files"), STRINGS),
+                    json.readValue(rs.getString("operations"), OPERATIONS),
+                    rs.getLong("tokens_used"),
+                    rs.getString("status"),
+                    rs.getObject("reply_to", UUID.class),
+                    rs.getObject("created_at", OffsetDateTime.class)),
+                rs.getObject("project_id", UUID.class),
+                rs.getString("model"),
+                rs.getString("mode"));
+  }
+
+  void insert(
+      UUID userId,
+      UUID projectId,
+      MessageView message,
+      @Nullable String model,
+      @Nullable String mode) {
+    jdbc.sql(
+            """
+            INSERT INTO chat_messages (id, user_id, project_id, role, content, attached_files,
+              operations, tokens_used, status, reply_to, model, mode, created_at)
+            VALUES (:id, :user, :project, :role, :content, :attached, :operations, :tokens,
+              :status, :replyTo, :model, :mode, :created)
+            """)
+        .param("id", message.id())
+        .param("user", userId)
+        .param("project", projectId)
+        .param("role", message.role())
+        .param("content", message.content())
+        .param("attached", json.writeValueAsString(message.attachedFiles()))
+        .param("operations", json.writeValueAsString(message.operations()))
+        .param("tokens", message.tokensUsed())
+        .param("status", message.status())
+        .param("replyTo", message.replyTo())
+        .param("model", model)
+        .param("mode", mode)
+        .param("created", message.createdAt())
+        .update();
+  }
+
+  /** Saves what a reply has so far, or its final state. */
+  void saveReply(
+      UUID id,
+      String content,
+      List<OperationView> operations,
+      String status,
+      long tokensUsed,
+      long inputTokens,
+      long outputTokens) {
+    jdbc.sql(
+            """
+            UPDATE chat_messages SET content = :content, operations = :operations, status = :status,
+              tokens_used = :tokens, input_tokens = :input, output_tokens = :output
+            WHERE id = :id
+            """)
+        .param("id", id)
+        .param("content", content)
+        .param("operations", json.writeValueAsString(operations))
+        .param("status", status)
+        .param("tokens", tokensUsed)
+        .param("input", inputTokens)
+        .param("output", outputTokens)
+        .update();
+  }
+
+  Optional<Stored> findOwned(UUID id, UUID owner) {
+    return jdbc.sql("SELECT * FROM chat_messages WHERE id = :id AND user_id = :owner")
+        .param("id", id)
+        .param("owner", owner)
+        .query(row)
+        .optional();
+  }
+
+  Optional<Stored> findReplyTo(UUID userMessageId) {
+    return jdbc.sql(
+            "SELECT * FROM chat_messages WHERE reply_to = :id ORDER BY created_at DESC LIMIT 1")
+        .param("id", userMessageId)
+        .query(row)
+        .optional();
+  }
+
+  List<MessageView> listForProject(UUID projectId, UUID owner) {
+    return jdbc
+        .sql(
+            """
+            SELECT * FROM chat_messages WHERE project_id = :project AND user_id = :owner
+            ORDER BY created_at, CASE role WHEN 'user' THEN 0 ELSE 1 END, id
+            """)
+        .param("project", projectId)
+        .param("owner", owner)
+        .query(row)
+        .list()
+        .stream()
+        .map(Stored::view)
+        .toList();
+  }
+
+  /** Deletes a message and, for a user message, the replies to it. */
+  int delete(UUID id, UUID owner) {
+    jdbc.sql("DELETE FROM chat_messages WHERE reply_to = :id AND user_id = :owner")
+        .param("id", id)
+        .param("owner", owner)
+        .update();
+    return jdbc.sql("DELETE FROM chat_messages WHERE id = :id AND user_id = :owner")
+        .param("id", id)
+        .param("owner", owner)
+        .update();
+  }
+
+  /**
+   * Marks replies that were streaming when the server stopped as interrupted; what they said is
+   * kept.
+   *
+   * @return their ids
+   */
+  List<UUID> markInterrupted() {
+    List<UUID> ids =
+        jdbc.sql("SELECT id FROM chat_messages WHERE status = 'streaming'")
+            .query(UUID.class)
+            .list();
+    ids.forEach(
+        id ->
+            jdbc.sql("UPDATE chat_messages SET status = 'interrupted' WHERE id = :id")
+                .param("id", id)
+                .update());
+    return ids;
+  }
+}

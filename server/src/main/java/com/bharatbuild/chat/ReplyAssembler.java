@@ -1,0 +1,147 @@
+package com.bharatbuild.chat;
+
+import com.bharatbuild.edits.FileOperation;
+import com.bharatbuild.edits.FileOperations;
+import com.bharatbuild.edits.OperationOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Assembles one reply from the model's text: the prose without markup goes out as {@code chunk}
+ * events, each operation goes out {@code pending} when it opens, then {@code in-progress} and
+ * {@code complete} or {@code error} as the edit engine applies it the moment it closes.
+ */
+final class ReplyAssembler implements OperationMarkupParser.Listener {
+
+  /** Makes an assembler per reply. */
+  @Component
+  static final class Factory {
+    private final FileOperations fileOperations;
+    private final ReplyEvents events;
+
+    Factory(FileOperations fileOperations, ReplyEvents events) {
+      this.fileOperations = fileOperations;
+      this.events = events;
+    }
+
+    ReplyAssembler create(ReplyRun run) {
+      return new ReplyAssembler(run, fileOperations, events);
+    }
+  }
+
+  private final ReplyRun run;
+  private final FileOperations fileOperations;
+  private final ReplyEvents events;
+  private final OperationMarkupParser parser = new OperationMarkupParser(this);
+  private final StringBuilder text = new StringBuilder();
+  private final List<OperationView> operations = new ArrayList<>();
+
+  private ReplyAssembler(ReplyRun run, FileOperations fileOperations, ReplyEvents events) {
+    this.run = run;
+    this.fileOperations = fileOperations;
+    this.events = events;
+  }
+
+  void accept(String delta) {
+    parser.feed(delta);
+  }
+
+  /** The model finished: held-back text goes out, an unclosed operation fails. */
+  void finish() {
+    parser.end();
+  }
+
+  /** The call failed or was cancelled midway: same as finishing, nothing half-written applies. */
+  void abandon() {
+    parser.end();
+  }
+
+  synchronized String text() {
+    return text.toString();
+  }
+
+  synchronized List<OperationView> operations() {
+    return List.copyOf(operations);
+  }
+
+  @Override
+  public void onText(String chunk) {
+    synchronized (this) {
+      text.append(chunk);
+    }
+    run.append(events.chunk(chunk));
+  }
+
+  @Override
+  public void onOpened(OperationMarkupParser.Opened opened) {
+    update(
+        opened.index(),
+        new OperationView(
+            "op-" + (opened.index() + 1),
+            opened.type(),
+            opened.path(),
+            opened.to(),
+            "",
+            "pending",
+            null,
+            null));
+  }
+
+  @Override
+  public void onClosed(OperationMarkupParser.Closed closed) {
+    OperationMarkupParser.Opened opened = closed.opened();
+    OperationView view = operations.get(opened.index());
+    view =
+        new OperationView(
+            view.id(),
+            view.type(),
+            view.path(),
+            view.to(),
+            closed.description(),
+            "in-progress",
+            null,
+            null);
+    update(opened.index(), view);
+    OperationOutcome outcome =
+        fileOperations.apply(
+            run.userId(),
+            run.projectId(),
+            run.replyId(),
+            new FileOperation(
+                opened.type(),
+                opened.path(),
+                opened.to(),
+                "diff".equals(closed.bodyKind()) ? closed.body() : null,
+                "content".equals(closed.bodyKind()) ? closed.body() : null));
+    update(
+        opened.index(),
+        switch (outcome) {
+          case OperationOutcome.Applied applied ->
+              view.withStatus("complete", applied.patch(), null);
+          case OperationOutcome.Failed failed -> view.withStatus("error", null, failed.reason());
+        });
+  }
+
+  @Override
+  public void onTruncated(OperationMarkupParser.Opened opened) {
+    OperationView view = operations.get(opened.index());
+    update(
+        opened.index(),
+        view.withStatus(
+            "error",
+            null,
+            "The reply ended before this operation was complete; nothing was changed"));
+  }
+
+  private void update(int index, OperationView view) {
+    synchronized (this) {
+      if (index == operations.size()) {
+        operations.add(view);
+      } else {
+        operations.set(index, view);
+      }
+    }
+    run.append(events.operation(view));
+  }
+}

@@ -1,0 +1,115 @@
+package com.bharatbuild.chat;
+
+import com.bharatbuild.ai.Cancellation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One reply being generated: the events it produced so far (the replay buffer, event {@code n} is
+ * at index {@code n - 1}), who is listening, and how to cancel it. Readers block on it until new
+ * events arrive, so any number of streams can follow one reply.
+ */
+final class ReplyRun {
+
+  private final UUID replyId;
+  private final UUID userMessageId;
+  private final UUID userId;
+  private final UUID projectId;
+  private final Cancellation cancellation = new Cancellation();
+  private final Clock clock;
+  private final List<String> events = new ArrayList<>();
+  private boolean finished;
+  private int listeners;
+  private @Nullable Instant unattendedSince;
+
+  ReplyRun(UUID replyId, UUID userMessageId, UUID userId, UUID projectId, Clock clock) {
+    this.replyId = replyId;
+    this.userMessageId = userMessageId;
+    this.userId = userId;
+    this.projectId = projectId;
+    this.clock = clock;
+    this.unattendedSince = clock.instant();
+  }
+
+  UUID replyId() {
+    return replyId;
+  }
+
+  UUID userMessageId() {
+    return userMessageId;
+  }
+
+  UUID userId() {
+    return userId;
+  }
+
+  UUID projectId() {
+    return projectId;
+  }
+
+  Cancellation cancellation() {
+    return cancellation;
+  }
+
+  /** Adds an event; returns its id. */
+  synchronized long append(String json) {
+    if (finished) {
+      throw new IllegalStateException("reply " + replyId + " already ended");
+    }
+    events.add(json);
+    notifyAll();
+    return events.size();
+  }
+
+  synchronized void finish() {
+    finished = true;
+    notifyAll();
+  }
+
+  synchronized boolean isFinished() {
+    return finished;
+  }
+
+  /**
+   * The events after {@code lastSeen}, waiting up to {@code timeout} for one to arrive.
+   *
+   * @return an empty list on time-out, or when the reply has ended and everything was read
+   */
+  synchronized List<String> eventsAfter(long lastSeen, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (events.size() <= lastSeen && !finished) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return List.of();
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    int from = (int) Math.min(lastSeen, events.size());
+    return List.copyOf(events.subList(from, events.size()));
+  }
+
+  synchronized void attach() {
+    listeners++;
+    unattendedSince = null;
+  }
+
+  synchronized void detach() {
+    listeners--;
+    if (listeners == 0) {
+      unattendedSince = clock.instant();
+    }
+  }
+
+  /** Whether nobody has listened for longer than the grace period. */
+  synchronized boolean abandoned(Duration grace) {
+    return !finished
+        && unattendedSince != null
+        && Duration.between(unattendedSince, clock.instant()).compareTo(grace) >= 0;
+  }
+}

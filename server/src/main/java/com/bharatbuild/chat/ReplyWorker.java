@@ -1,0 +1,159 @@
+package com.bharatbuild.chat;
+
+import com.bharatbuild.ai.CompletionListener;
+import com.bharatbuild.ai.CompletionRequest;
+import com.bharatbuild.ai.CompletionResult;
+import com.bharatbuild.ai.ModelCallFailed;
+import com.bharatbuild.ai.ModelGateway;
+import com.bharatbuild.ai.TokenUsage;
+import com.bharatbuild.wallet.Reservation;
+import com.bharatbuild.wallet.TokenWallet;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Generates one reply: streams the model's answer through the {@link ReplyAssembler} (text without
+ * markup, operations applied as they close), saves progress as it goes, and at the end saves the
+ * reply, charges exactly the reported tokens and sends the one closing event. Every exit path
+ * settles the wallet and saves what was said.
+ */
+@Component
+class ReplyWorker {
+
+  private static final Logger log = LoggerFactory.getLogger(ReplyWorker.class);
+
+  private final ModelGateway models;
+  private final TokenWallet wallet;
+  private final ChatMessages messages;
+  private final ReplyEvents events;
+  private final ReplyRegistry registry;
+  private final ReplyAssembler.Factory assemblers;
+  private final ChatProperties settings;
+  private final Clock clock;
+
+  ReplyWorker(
+      ModelGateway models,
+      TokenWallet wallet,
+      ChatMessages messages,
+      ReplyEvents events,
+      ReplyRegistry registry,
+      ReplyAssembler.Factory assemblers,
+      ChatProperties settings,
+      Clock clock) {
+    this.models = models;
+    this.wallet = wallet;
+    this.messages = messages;
+    this.events = events;
+    this.registry = registry;
+    this.assemblers = assemblers;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  void run(ReplyRun run, CompletionRequest request, Reservation reservation) {
+    ReplyAssembler reply = assemblers.create(run);
+    TokenUsage usage = TokenUsage.NONE;
+    String status = "complete";
+    ModelCallFailed failure = null;
+    try {
+      run.append(events.status("planning", "Planning file operations…"));
+      CompletionResult result =
+          models.stream(request, new Listener(run, reply), run.cancellation());
+      usage = result.usage();
+      reply.finish();
+      if (result.stopReason() == CompletionResult.StopReason.CANCELLED) {
+        status = "cancelled";
+      }
+    } catch (ModelCallFailed failed) {
+      usage = failed.usageSoFar();
+      failure = failed;
+      status = "error";
+      reply.abandon();
+    } catch (RuntimeException unexpected) {
+      log.error("Reply {} failed", run.replyId(), unexpected);
+      failure =
+          new ModelCallFailed(
+              "internal", "The reply failed on the server", false, usage, unexpected);
+      status = "error";
+      reply.abandon();
+    } finally {
+      end(run, reservation, reply, usage, status, failure);
+    }
+  }
+
+  private void end(
+      ReplyRun run,
+      Reservation reservation,
+      ReplyAssembler reply,
+      TokenUsage usage,
+      String status,
+      ModelCallFailed failure) {
+    try {
+      messages.saveReply(
+          run.replyId(),
+          reply.text(),
+          reply.operations(),
+          status,
+          usage.total(),
+          usage.inputTokens() + usage.cacheCreationTokens() + usage.cacheReadTokens(),
+          usage.outputTokens());
+      wallet.settle(reservation, usage.total(), run.projectId());
+    } catch (RuntimeException e) {
+      log.error("Could not save or charge reply {}", run.replyId(), e);
+    } finally {
+      if (failure != null) {
+        run.append(events.error(run.replyId(), failure.getMessage(), failure.code()));
+      } else {
+        run.append(
+            events.complete(
+                run.replyId(),
+                usage.inputTokens() + usage.cacheCreationTokens() + usage.cacheReadTokens(),
+                usage.outputTokens(),
+                usage.total(),
+                status));
+      }
+      run.finish();
+      registry.finished(run);
+    }
+  }
+
+  /** Feeds the assembler and keeps the saved reply no more than a few seconds behind. */
+  private final class Listener implements CompletionListener {
+    private final ReplyRun run;
+    private final ReplyAssembler reply;
+    private boolean generating;
+    private Instant lastSave;
+
+    Listener(ReplyRun run, ReplyAssembler reply) {
+      this.run = run;
+      this.reply = reply;
+      this.lastSave = clock.instant();
+    }
+
+    @Override
+    public void onText(String delta) {
+      if (!generating) {
+        generating = true;
+        run.append(events.status("generating", "Generating code…"));
+      }
+      reply.accept(delta);
+      saveNowAndThen();
+    }
+
+    @Override
+    public void onThinking(String delta) {
+      run.append(events.thinking(delta));
+    }
+
+    private void saveNowAndThen() {
+      Instant now = clock.instant();
+      if (now.isAfter(lastSave.plus(settings.saveInterval()))) {
+        lastSave = now;
+        messages.saveReply(run.replyId(), reply.text(), reply.operations(), "streaming", 0, 0, 0);
+      }
+    }
+  }
+}

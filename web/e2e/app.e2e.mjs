@@ -1,0 +1,243 @@
+import { randomBytes } from 'node:crypto'
+import {
+  expectCount,
+  expectPath,
+  expectText,
+  expectValue,
+  eventually,
+  fail,
+  visible,
+} from './harness.mjs'
+
+const SESSION_KEY = 'bharatbuild.session'
+const PASSWORD = 'correct-horse-42'
+
+function randomEmail() {
+  return `e2e-${Date.now()}-${randomBytes(3).toString('hex')}@example.com`
+}
+
+/** Registers through the UI and waits for the (empty) project list. */
+async function registerInBrowser(page, { name = 'E2E User', email = randomEmail() } = {}) {
+  await page.goto('/register')
+  await page.getByLabel('Name', { exact: true }).fill(name)
+  await page.getByLabel('Email', { exact: true }).fill(email)
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expectPath(page, '/projects')
+  await visible(page.getByRole('heading', { name: 'Projects', level: 1 }))
+  return email
+}
+
+/** Registers through the API, as another client would. */
+async function registerByApi(context, email = randomEmail()) {
+  const response = await context.request.post('/api/v1/auth/register', {
+    data: { email, password: PASSWORD, name: 'API User' },
+  })
+  if (response.status() !== 201)
+    fail(`register answered ${response.status()}: ${await response.text()}`)
+  return { email, ...(await response.json()) }
+}
+
+async function readSession(page) {
+  return page.evaluate(
+    (key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.state ?? null,
+    SESSION_KEY,
+  )
+}
+
+async function createProjectInBrowser(page, { name, description = '', type = '', techStack = '' }) {
+  await page.getByLabel('Project name', { exact: true }).fill(name)
+  if (description) await page.getByLabel('Description', { exact: true }).fill(description)
+  if (type) await page.getByLabel('Type', { exact: true }).selectOption(type)
+  if (techStack) await page.getByLabel('Tech stack', { exact: true }).fill(techStack)
+  await page.getByRole('button', { name: 'Create project' }).click()
+  await visible(
+    page.getByRole('list', { name: 'Projects' }).getByRole('link', { name, exact: true }),
+  )
+}
+
+export const tests = [
+  {
+    name: 'register, create a project, edit a file with conflict handling, delete both',
+    async fn({ page, screenshot }) {
+      await registerInBrowser(page)
+      await visible(page.getByText('No projects yet'))
+
+      // server-side validation shows beside the field
+      await page.getByRole('button', { name: 'Create project' }).click()
+      await visible(page.getByText('must not be blank'))
+
+      await createProjectInBrowser(page, {
+        name: 'E2E Shop',
+        description: 'A storefront made by the browser test',
+        type: 'react',
+        techStack: 'React, Vite, TypeScript',
+      })
+      await expectCount(page.getByText('No projects yet'), 0)
+      const projects = page.getByRole('list', { name: 'Projects' })
+      await visible(projects.getByText('TypeScript'))
+      await screenshot('projects')
+
+      await projects.getByRole('link', { name: 'E2E Shop', exact: true }).click()
+      await expectPath(page, /^\/projects\/[0-9a-f-]{36}$/)
+      await visible(page.getByRole('heading', { name: 'E2E Shop', level: 1 }))
+      await visible(page.getByText('No files yet.'))
+      const projectUrl = page.url()
+
+      // a bad path is refused by the server and explained beside the input
+      await page.getByLabel('New file path').fill('../escape.txt')
+      await page.getByRole('button', { name: 'Add file' }).click()
+      await eventually(async () => {
+        const invalid = await page.getByLabel('New file path').getAttribute('aria-invalid')
+        if (invalid !== 'true') fail('the bad path was not marked invalid')
+      })
+      await visible(page.locator('.field__error'))
+
+      await page.getByLabel('New file path').fill('src/App.tsx')
+      await page.getByRole('button', { name: 'Add file' }).click()
+      const fileButton = page
+        .getByRole('list', { name: 'Project files' })
+        .getByRole('button', { name: 'src/App.tsx' })
+      await visible(fileButton)
+      const editor = page.getByLabel('File content')
+      await visible(editor)
+      await expectValue(editor, '')
+
+      const content = 'export function App() {\n  return <h1>Hello from the e2e test</h1>\n}\n'
+      await editor.fill(content)
+      await visible(page.getByText('Unsaved changes'))
+      await page.getByRole('button', { name: 'Save', exact: true }).click()
+      await visible(page.getByRole('status').getByText('Saved', { exact: true }))
+      await visible(page.getByText('v2'))
+      await screenshot('workbench')
+
+      // reload: the content came from the server
+      await page.reload()
+      await visible(page.getByRole('heading', { name: 'E2E Shop', level: 1 }))
+      await fileButton.click()
+      await expectValue(page.getByLabel('File content'), content)
+
+      // someone else writes the file; our save is a 409 that we resolve by reloading
+      const elsewhere = 'export const changedElsewhere = true\n'
+      const projectId = new URL(projectUrl).pathname.split('/').pop()
+      const status = await page.evaluate(
+        async ({ key, projectId, elsewhere }) => {
+          const token = JSON.parse(localStorage.getItem(key)).state.accessToken
+          const res = await fetch(`/api/v1/projects/${projectId}/files`, {
+            method: 'PUT',
+            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+            body: JSON.stringify({ path: 'src/App.tsx', content: elsewhere, expectedVersion: 2 }),
+          })
+          return res.status
+        },
+        { key: SESSION_KEY, projectId, elsewhere },
+      )
+      if (status !== 200) fail(`the outside write answered ${status}`)
+      await page.getByLabel('File content').fill(content + '// my change\n')
+      await page.getByRole('button', { name: 'Save', exact: true }).click()
+      const conflict = page
+        .getByRole('alert')
+        .filter({ hasText: 'This file was changed elsewhere' })
+      await visible(conflict)
+      await expectText(conflict, 'discards your unsaved changes')
+      await screenshot('conflict')
+      await conflict.getByRole('button', { name: 'Reload file' }).click()
+      await expectValue(page.getByLabel('File content'), elsewhere)
+      await expectCount(conflict, 0)
+
+      // delete the file
+      await page.getByRole('button', { name: 'Delete file' }).click()
+      const fileDialog = page.getByRole('alertdialog', { name: 'Delete src/App.tsx?' })
+      await fileDialog.getByRole('button', { name: 'Delete file' }).click()
+      await visible(page.getByText('No files yet.'))
+      await expectCount(fileButton, 0)
+
+      // back to the list and delete the project
+      await page.getByRole('link', { name: '← All projects' }).click()
+      await expectPath(page, '/projects')
+      await page.getByRole('button', { name: 'Delete project E2E Shop' }).click()
+      const dialog = page.getByRole('alertdialog', { name: 'Delete project E2E Shop?' })
+      await dialog.getByRole('button', { name: 'Delete project' }).click()
+      await visible(page.getByText('No projects yet'))
+
+      // and the project is gone on the server too
+      await page.goto(projectUrl)
+      await visible(page.getByText('Project not found'))
+
+      await page.getByRole('button', { name: 'Sign out' }).click()
+      await expectPath(page, '/login')
+    },
+  },
+  {
+    name: 'login shows an error for a wrong password, then signs in',
+    async fn({ page, context, screenshot }) {
+      const { email } = await registerByApi(context)
+      await page.goto('/login')
+      await page.getByLabel('Email', { exact: true }).fill(email)
+      await page.getByLabel('Password', { exact: true }).fill('wrong-password-1')
+      await page.getByRole('button', { name: 'Sign in' }).click()
+      const alert = page.getByRole('alert')
+      await visible(alert)
+      await expectText(alert, 'Sign-in failed')
+      await expectPath(page, '/login')
+      await screenshot('login-error')
+
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
+      await page.getByRole('button', { name: 'Sign in' }).click()
+      await expectPath(page, '/projects')
+      await visible(page.getByText('No projects yet'))
+    },
+  },
+  {
+    name: 'a signed-out visit to /projects goes to /login',
+    async fn({ page }) {
+      await page.goto('/projects')
+      await expectPath(page, '/login')
+      await visible(page.getByRole('heading', { name: 'Sign in to BharatBuild' }))
+    },
+  },
+  {
+    name: 'an expired access token is renewed with the refresh token',
+    async fn({ page }) {
+      await registerInBrowser(page)
+      await createProjectInBrowser(page, { name: 'Survives expiry' })
+      const before = await readSession(page)
+
+      await page.evaluate((key) => {
+        const stored = JSON.parse(localStorage.getItem(key))
+        stored.state.accessToken = 'expired.or.corrupted.token'
+        localStorage.setItem(key, JSON.stringify(stored))
+      }, SESSION_KEY)
+      await page.reload()
+
+      await visible(
+        page.getByRole('list', { name: 'Projects' }).getByRole('link', { name: 'Survives expiry' }),
+      )
+      await expectPath(page, '/projects')
+      await eventually(async () => {
+        const after = await readSession(page)
+        if (!after?.accessToken || after.accessToken === 'expired.or.corrupted.token')
+          fail('no new access token')
+        if (after.refreshToken === before.refreshToken) fail('the refresh token was not rotated')
+      })
+    },
+  },
+  {
+    name: 'a refused refresh token ends the session and shows the login page',
+    async fn({ page }) {
+      await registerInBrowser(page)
+      await page.evaluate((key) => {
+        const stored = JSON.parse(localStorage.getItem(key))
+        stored.state.accessToken = 'expired.or.corrupted.token'
+        stored.state.refreshToken = 'revoked-refresh-token'
+        localStorage.setItem(key, JSON.stringify(stored))
+      }, SESSION_KEY)
+      await page.reload()
+
+      await expectPath(page, '/login')
+      await visible(page.getByText('Your session has expired'))
+      const session = await readSession(page)
+      if (session?.accessToken || session?.refreshToken) fail('the stored session was not cleared')
+    },
+  },
+]

@@ -1,0 +1,125 @@
+import { useCallback, useState } from 'react'
+import { Link, useParams } from 'react-router'
+import { Alert } from '@/components/common/Alert'
+import { Badge } from '@/components/common/Badge'
+import { Button } from '@/components/common/Button'
+import { ConfirmDialog } from '@/components/common/ConfirmDialog'
+import { EmptyState } from '@/components/common/EmptyState'
+import { Spinner } from '@/components/common/Spinner'
+import { FileEditor, toSummary } from '@/components/projects/FileEditor'
+import { FileList } from '@/components/projects/FileList'
+import { NewFileForm } from '@/components/projects/NewFileForm'
+import { useDocumentTitle } from '@/hooks/useDocumentTitle'
+import { useProject } from '@/hooks/useProject'
+import { ApiError, errorMessage } from '@/services/api/apiError'
+import { useProjectStore } from '@/store/projectStore'
+
+/** The minimal workbench: files on the left, a text editor on the right. */
+export function ProjectPage() {
+  const { id = '' } = useParams()
+  const { project, files, loading, error, reload } = useProject(id)
+  const selectedFile = useProjectStore((s) => s.selectedFile)
+  const selectFile = useProjectStore((s) => s.selectFile)
+  const upsertFile = useProjectStore((s) => s.upsertFile)
+  const removeFile = useProjectStore((s) => s.removeFile)
+  const [dirty, setDirty] = useState(false)
+  const [pendingSelection, setPendingSelection] = useState<string | null>(null)
+  useDocumentTitle(project?.name)
+
+  const onDirtyChange = useCallback((value: boolean) => setDirty(value), [])
+
+  function requestSelect(path: string) {
+    if (path === selectedFile) return
+    if (dirty) setPendingSelection(path)
+    else selectFile(path)
+  }
+
+  if (error !== null && !project) {
+    const missing = error instanceof ApiError && (error.status === 404 || error.status === 400)
+    return (
+      <main className="page page--narrow">
+        {missing ? (
+          <EmptyState title="Project not found">
+            <Link to="/projects">Back to your projects</Link>
+          </EmptyState>
+        ) : (
+          <Alert
+            title="Could not open the project"
+            actions={
+              <Button size="small" onClick={reload}>
+                Try again
+              </Button>
+            }
+          >
+            {errorMessage(error)}
+          </Alert>
+        )}
+      </main>
+    )
+  }
+  if (!project || loading) {
+    return (
+      <main className="page">
+        <Spinner label="Opening project" />
+      </main>
+    )
+  }
+
+  return (
+    <main className="workbench">
+      <div className="workbench__header">
+        <Link to="/projects" className="workbench__back">
+          ← All projects
+        </Link>
+        <h1 className="workbench__title">{project.name}</h1>
+        {project.type && <Badge tone="blue">{project.type}</Badge>}
+        {project.description && <p className="workbench__description">{project.description}</p>}
+      </div>
+      <div className="workbench__body">
+        <aside className="workbench__sidebar" aria-label="Files">
+          <h2 className="section-title">Files</h2>
+          <NewFileForm
+            projectId={project.id}
+            onCreated={(file) => {
+              upsertFile(toSummary(file))
+              requestSelect(file.path)
+            }}
+          />
+          <FileList files={files} selectedPath={selectedFile} onSelect={requestSelect} />
+        </aside>
+        <div className="workbench__editor">
+          {selectedFile ? (
+            <FileEditor
+              key={selectedFile}
+              projectId={project.id}
+              path={selectedFile}
+              onSaved={upsertFile}
+              onDeleted={(path) => {
+                removeFile(path)
+                setDirty(false)
+              }}
+              onDirtyChange={onDirtyChange}
+            />
+          ) : (
+            <EmptyState title="No file open">Select a file on the left, or add one.</EmptyState>
+          )}
+        </div>
+      </div>
+      {pendingSelection && (
+        <ConfirmDialog
+          title="Discard unsaved changes?"
+          confirmLabel="Discard changes"
+          danger
+          onConfirm={() => {
+            setDirty(false)
+            selectFile(pendingSelection)
+            setPendingSelection(null)
+          }}
+          onCancel={() => setPendingSelection(null)}
+        >
+          {selectedFile} has changes that are not saved.
+        </ConfirmDialog>
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,58 @@
+/**
+ * The API's types, taken from the server's OpenAPI document (`openapi.json` →
+ * `api.generated.ts`, regenerated on every build). Code imports these names, never the
+ * generated file's internals, so a regenerated document needs fixes here only.
+ */
+import type { components, paths } from '@/types/api.generated'
+
+export type { paths }
+export type Schemas = components['schemas']
+
+/**
+ * The server always writes every property of a view (Jackson inclusion `always`); the schema
+ * marks the nullable ones optional. `Present` makes every property present and lets the listed
+ * keys be `null`, which is what arrives.
+ */
+export type Present<T, Nullable extends keyof T = never> = {
+  [K in keyof T]-?: K extends Nullable ? Exclude<T[K], undefined> | null : Exclude<T[K], undefined>
+}
+
+export type User = Present<Schemas['UserView'], 'name'>
+export type AuthResponse = Omit<Present<Schemas['AuthResponse']>, 'user'> & { user: User }
+export type Project = Present<Schemas['ProjectView'], 'description' | 'type'>
+export type FileSummary = Present<Schemas['FileSummary']>
+export type FileView = Present<Schemas['FileView']>
+
+export type RegisterRequest = Schemas['RegisterRequest']
+export type LoginRequest = Schemas['LoginRequest']
+export type RefreshRequest = Schemas['RefreshRequest']
+export type LogoutRequest = Schemas['LogoutRequest']
+export type ProjectRequest = Schemas['ProjectRequest']
+export type CreateFileRequest = Schemas['CreateFileRequest']
+export type WriteFileRequest = Schemas['WriteFileRequest']
+
+/** One entry of a validation problem's `errors` list. */
+export interface FieldError {
+  field: string
+  message: string
+}
+
+/**
+ * An RFC 9457 problem as the server writes it (`application/problem+json`): the standard members
+ * plus `errors` (validation), `code` (a stable name such as `version-conflict`), `requestId` and
+ * any other extension (`currentVersion` on a version conflict). Every member may be absent.
+ */
+export interface Problem {
+  type?: string
+  title?: string
+  status?: number
+  detail?: string
+  instance?: string
+  errors?: FieldError[]
+  code?: string
+  requestId?: string
+  [extension: string]: unknown
+}
+
+/** A path of the API, checked against the OpenAPI document. */
+export type ApiPath = keyof paths
