@@ -4,13 +4,15 @@ import com.bharatbuild.auth.CurrentUserId;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The chat API of SPEC section 2, "Chat". */
 @RestController
@@ -44,10 +45,13 @@ class ChatController {
       responseCode = "200",
       description = "The reply's event stream",
       content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
-  ResponseEntity<StreamingResponseBody> sendAndStream(
-      @CurrentUserId UUID userId, @Valid @RequestBody ChatRequest request) {
+  void sendAndStream(
+      @CurrentUserId UUID userId,
+      @Valid @RequestBody ChatRequest request,
+      HttpServletResponse response)
+      throws IOException {
     ReplyRun run = chat.send(userId, request);
-    return streamer.stream(run, 0, chat.settings().heartbeat());
+    streamer.stream(run, 0, chat.settings().heartbeat(), response);
   }
 
   /** Sends a message; its reply streams from {@code GET /chat/stream?messageId=}. */
@@ -70,15 +74,19 @@ class ChatController {
       responseCode = "200",
       description = "The reply's event stream",
       content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
-  ResponseEntity<StreamingResponseBody> follow(
+  void follow(
       @CurrentUserId UUID userId,
       @RequestParam UUID messageId,
-      @RequestHeader(value = "Last-Event-ID", required = false) @Nullable String lastEventId) {
+      @RequestHeader(value = "Last-Event-ID", required = false) @Nullable String lastEventId,
+      HttpServletResponse response)
+      throws IOException {
     long after = parseEventId(lastEventId);
-    return chat.runFor(userId, messageId)
-        .map(run -> streamer.stream(run, after, chat.settings().heartbeat()))
-        .orElseGet(
-            () -> streamer.replay(savedEvents.of(chat.savedReply(userId, messageId)), after));
+    Optional<ReplyRun> run = chat.runFor(userId, messageId);
+    if (run.isPresent()) {
+      streamer.stream(run.get(), after, chat.settings().heartbeat(), response);
+    } else {
+      streamer.replay(savedEvents.of(chat.savedReply(userId, messageId)), after, response);
+    }
   }
 
   @GetMapping("/messages/{projectId}")
@@ -98,10 +106,11 @@ class ChatController {
       responseCode = "200",
       description = "The new reply's event stream",
       content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
-  ResponseEntity<StreamingResponseBody> regenerate(
-      @CurrentUserId UUID userId, @PathVariable UUID messageId) {
+  void regenerate(
+      @CurrentUserId UUID userId, @PathVariable UUID messageId, HttpServletResponse response)
+      throws IOException {
     ReplyRun run = chat.regenerate(userId, messageId);
-    return streamer.stream(run, 0, chat.settings().heartbeat());
+    streamer.stream(run, 0, chat.settings().heartbeat(), response);
   }
 
   /** Stops a reply (by its id or its user message's id); what arrived is kept. */

@@ -98,7 +98,7 @@ final class OperationMarkupParser {
     int length = buffer.length();
     while (i < length) {
       char c = buffer.charAt(i);
-      if (lineStart && !inFence || lineStart) {
+      if (lineStart) {
         int fence = fenceAt(i);
         if (fence == -2 && !atEnd) {
           // a line start that might become ``` : wait for the characters that decide it
@@ -121,9 +121,9 @@ final class OperationMarkupParser {
           return -1;
         }
         if (end >= 0) {
+          String tag = buffer.substring(i, end + 1);
           flushText(i);
-          String tag = buffer.substring(0, end + 1);
-          buffer.delete(0, end + 1);
+          buffer.delete(0, end + 1 - i);
           open(tag);
           return 0;
         }

@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReplyRegistry implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(ReplyRegistry.class);
 
   private final Map<UUID, ReplyRun> runs = new ConcurrentHashMap<>();
   private final ChatProperties settings;
@@ -56,9 +60,16 @@ class ReplyRegistry implements DisposableBean {
   }
 
   private void cancelAbandoned() {
-    runs.values().stream()
-        .filter(run -> run.abandoned(settings.disconnectGrace()))
-        .forEach(run -> run.cancellation().cancel());
+    for (ReplyRun run : runs.values()) {
+      try {
+        if (run.abandoned(settings.disconnectGrace())) {
+          run.cancellation().cancel();
+        }
+      } catch (RuntimeException e) {
+        // one reply's failure must not stop the watchdog for the others
+        log.warn("Could not cancel abandoned reply {}", run.replyId(), e);
+      }
+    }
   }
 
   /** Running replies at shutdown: cancelled, so each saves what it has. */

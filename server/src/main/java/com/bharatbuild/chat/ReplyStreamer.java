@@ -1,57 +1,56 @@
 package com.bharatbuild.chat;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * Writes a reply's events as {@code text/event-stream}: {@code id:} and {@code data:} lines, a
- * comment as heartbeat when idle, and the end of the response after the closing event. A client
- * that goes away only detaches; the reply goes on for the grace period.
+ * Writes a reply's events as {@code text/event-stream} on the request's own (virtual) thread:
+ * {@code id:} and {@code data:} lines flushed one event at a time, a comment as heartbeat when
+ * idle, and the end of the response after the closing event. A client that goes away makes the next
+ * write fail; it only detaches, and the reply goes on for the grace period.
  */
 @Component
 class ReplyStreamer {
 
   private static final byte[] HEARTBEAT = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
-  ResponseEntity<StreamingResponseBody> stream(ReplyRun run, long lastEventId, Duration heartbeat) {
+  void stream(ReplyRun run, long lastEventId, Duration heartbeat, HttpServletResponse response)
+      throws IOException {
     run.attach();
-    StreamingResponseBody body =
-        out -> {
-          try {
-            follow(run, lastEventId, heartbeat, out);
-          } finally {
-            run.detach();
-          }
-        };
-    return response(body);
+    try {
+      OutputStream out = start(response);
+      follow(run, lastEventId, heartbeat, out);
+    } catch (IOException clientGone) {
+      // the reply goes on; the client may come back with Last-Event-ID
+    } finally {
+      run.detach();
+    }
   }
 
   /** Streams already-known events (a finished reply that is no longer in memory). */
-  ResponseEntity<StreamingResponseBody> replay(List<String> events, long lastEventId) {
-    return response(
-        out -> {
-          for (int i = (int) lastEventId; i < events.size(); i++) {
-            write(out, i + 1, events.get(i));
-          }
-          out.flush();
-        });
+  void replay(List<String> events, long lastEventId, HttpServletResponse response)
+      throws IOException {
+    OutputStream out = start(response);
+    for (int i = (int) lastEventId; i < events.size(); i++) {
+      write(out, i + 1, events.get(i));
+    }
+    out.flush();
   }
 
-  private static ResponseEntity<StreamingResponseBody> response(StreamingResponseBody body) {
-    return ResponseEntity.ok()
-        .contentType(MediaType.TEXT_EVENT_STREAM)
-        .cacheControl(CacheControl.noStore())
-        // nginx and similar proxies must pass each event on at once
-        .header("X-Accel-Buffering", "no")
-        .body(body);
+  private static OutputStream start(HttpServletResponse response) throws IOException {
+    response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    // nginx and similar proxies must pass each event on at once
+    response.setHeader("X-Accel-Buffering", "no");
+    response.flushBuffer();
+    return response.getOutputStream();
   }
 
   private static void follow(ReplyRun run, long lastEventId, Duration heartbeat, OutputStream out)

@@ -1,25 +1,31 @@
 package com.bharatbuild.support;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads a {@code text/event-stream} response the way EventSource does, event by event. */
+/**
+ * Reads a {@code text/event-stream} response the way EventSource does, event by event, over a plain
+ * socket: closing it closes the TCP connection at once, as a closed browser tab does.
+ */
 public final class EventStream implements AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   /** One event: its id and its JSON. */
   public record Event(long id, JsonNode data) {
@@ -28,73 +34,113 @@ public final class EventStream implements AutoCloseable {
     }
   }
 
-  private final HttpResponse<Stream<String>> response;
-  private final Iterator<String> lines;
+  private final Socket socket;
+  private final InputStream body;
+  private final int status;
+  private final Map<String, String> headers;
 
-  private EventStream(HttpResponse<Stream<String>> response) {
-    this.response = response;
-    this.lines = response.body().iterator();
+  private EventStream(Socket socket, InputStream body, int status, Map<String, String> headers) {
+    this.socket = socket;
+    this.body = body;
+    this.status = status;
+    this.headers = headers;
   }
 
   /** Opens a stream with a POST (JSON body) or a GET (no body). */
   public static EventStream open(
-      String url, @Nullable Object body, String token, Map<String, String> headers) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "text/event-stream");
-    if (body == null) {
-      request.GET();
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-    }
-    headers.forEach(request::header);
+      String url, @Nullable Object body, String token, Map<String, String> extraHeaders) {
+    URI uri = URI.create(url);
     try {
-      return new EventStream(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
+      Socket socket = new Socket(uri.getHost(), uri.getPort());
+      byte[] payload =
+          body == null
+              ? new byte[0]
+              : JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+      StringBuilder request = new StringBuilder();
+      request
+          .append(body == null ? "GET " : "POST ")
+          .append(uri.getRawPath())
+          .append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+          .append(" HTTP/1.1\r\n");
+      request
+          .append("Host: ")
+          .append(uri.getHost())
+          .append(':')
+          .append(uri.getPort())
+          .append("\r\n");
+      request.append("Authorization: Bearer ").append(token).append("\r\n");
+      request.append("Accept: text/event-stream\r\n");
+      if (body != null) {
+        request.append("Content-Type: application/json\r\n");
+        request.append("Content-Length: ").append(payload.length).append("\r\n");
+      }
+      extraHeaders.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+      request.append("Connection: close\r\n\r\n");
+      OutputStream out = socket.getOutputStream();
+      out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+      out.write(payload);
+      out.flush();
+
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      String statusLine = line(in);
+      int status = Integer.parseInt(statusLine.split(" ")[1]);
+      Map<String, String> headers = new LinkedHashMap<>();
+      for (String header = line(in); !header.isEmpty(); header = line(in)) {
+        int colon = header.indexOf(':');
+        headers.put(
+            header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+            header.substring(colon + 1).trim());
+      }
+      InputStream content =
+          "chunked".equalsIgnoreCase(headers.get("transfer-encoding")) ? new Chunked(in) : in;
+      return new EventStream(socket, content, status, headers);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
   public int status() {
-    return response.statusCode();
+    return status;
   }
 
   public String contentType() {
-    return response.headers().firstValue("content-type").orElse("");
+    return headers.getOrDefault("content-type", "");
   }
 
   /** The whole body, for a response that is not an event stream (an error). */
   public JsonNode problem() {
-    StringBuilder body = new StringBuilder();
-    lines.forEachRemaining(body::append);
-    return JSON.readTree(body.toString());
+    try {
+      return JSON.readTree(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The next event, or null at the end of the stream. */
   public @Nullable Event next() {
     long id = -1;
     StringBuilder data = new StringBuilder();
-    while (lines.hasNext()) {
-      String line = lines.next();
-      if (line.isEmpty()) {
-        if (!data.isEmpty()) {
-          return new Event(id, JSON.readTree(data.toString()));
+    try {
+      while (true) {
+        String line = utf8Line(body);
+        if (line == null) {
+          return null;
         }
-        continue;
+        if (line.isEmpty()) {
+          if (!data.isEmpty()) {
+            return new Event(id, JSON.readTree(data.toString()));
+          }
+          continue;
+        }
+        if (line.startsWith("id:")) {
+          id = Long.parseLong(line.substring(3).trim());
+        } else if (line.startsWith("data:")) {
+          data.append(line.substring(5).stripLeading());
+        }
       }
-      if (line.startsWith("id:")) {
-        id = Long.parseLong(line.substring(3).trim());
-      } else if (line.startsWith("data:")) {
-        data.append(line.substring(5).stripLeading());
-      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return null;
   }
 
   /** Every event to the end of the stream. */
@@ -121,6 +167,66 @@ public final class EventStream implements AutoCloseable {
   /** Hangs up, as a closed browser tab does. */
   @Override
   public void close() {
-    response.body().close();
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // already closed
+    }
+  }
+
+  private static String line(InputStream in) throws IOException {
+    String line = utf8Line(in);
+    if (line == null) {
+      throw new IOException("connection closed in the response head");
+    }
+    return line;
+  }
+
+  private static @Nullable String utf8Line(InputStream in) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int c;
+    while ((c = in.read()) >= 0 && c != '\n') {
+      if (c != '\r') {
+        bytes.write(c);
+      }
+    }
+    if (c < 0 && bytes.size() == 0) {
+      return null;
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Decodes {@code Transfer-Encoding: chunked}. */
+  private static final class Chunked extends InputStream {
+    private final InputStream in;
+    private long left;
+    private boolean done;
+
+    Chunked(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (done) {
+        return -1;
+      }
+      if (left == 0) {
+        String size = line(in);
+        if (size.isEmpty()) {
+          size = line(in);
+        }
+        left = Long.parseLong(size.split(";")[0].trim(), 16);
+        if (left == 0) {
+          done = true;
+          return -1;
+        }
+      }
+      int b = in.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
   }
 }

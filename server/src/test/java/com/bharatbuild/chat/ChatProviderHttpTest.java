@@ -1,0 +1,265 @@
+package com.bharatbuild.chat;
+
+import static com.bharatbuild.ai.FakeModelServer.Anthropic.answer;
+import static com.bharatbuild.ai.FakeModelServer.Anthropic.blockStart;
+import static com.bharatbuild.ai.FakeModelServer.Anthropic.error;
+import static com.bharatbuild.ai.FakeModelServer.Anthropic.messageDelta;
+import static com.bharatbuild.ai.FakeModelServer.Anthropic.messageStart;
+import static com.bharatbuild.ai.FakeModelServer.Anthropic.messageStop;
+import static com.bharatbuild.ai.FakeModelServer.Anthropic.overloaded;
+import static com.bharatbuild.ai.FakeModelServer.Anthropic.text;
+import static com.bharatbuild.chat.ChatHttpTest.operationStatuses;
+import static com.bharatbuild.chat.ChatHttpTest.textOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bharatbuild.ai.FakeModelServer;
+import com.bharatbuild.ai.FakeModelServer.Pause;
+import com.bharatbuild.ai.FakeModelServer.Step;
+import com.bharatbuild.support.Api;
+import com.bharatbuild.support.Api.Session;
+import com.bharatbuild.support.EventStream;
+import com.bharatbuild.support.EventStream.Event;
+import com.bharatbuild.support.HttpTest;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Chat against a fake Anthropic server through the real SDK: usage, stop, disconnects, errors. */
+class ChatProviderHttpTest extends HttpTest {
+
+  private static final FakeModelServer FAKE = start();
+
+  private Session session;
+  private UUID projectId;
+
+  private static FakeModelServer start() {
+    try {
+      return new FakeModelServer();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void anthropic(DynamicPropertyRegistry registry) {
+    registry.add("bharatbuild.ai.anthropic.api-key", () -> "test-key");
+    registry.add("bharatbuild.ai.anthropic.base-url", FAKE::baseUrl);
+    registry.add("bharatbuild.ai.anthropic.model", () -> "claude-fake");
+    registry.add("bharatbuild.ai.anthropic.max-output-tokens", () -> "2000");
+    registry.add("bharatbuild.ai.first-retry-delay", () -> "20ms");
+    registry.add("bharatbuild.chat.disconnect-grace", () -> "1s");
+  }
+
+  @AfterAll
+  static void stopFake() throws IOException {
+    FAKE.close();
+  }
+
+  @BeforeEach
+  void project() {
+    session = api.register();
+    projectId = api.createProject(session, "provider");
+  }
+
+  @Test
+  void theWalletIsChargedExactlyWhatTheProviderReported() {
+    List<Step> reply = new ArrayList<>();
+    reply.add(messageStart(700, 300, 1200));
+    reply.add(blockStart(0, "text"));
+    reply.add(text(0, "Hello"));
+    reply.add(messageDelta("end_turn", 45));
+    reply.add(messageStop());
+    FAKE.enqueue(reply);
+
+    List<Event> events = readAll(send("Say hello"));
+
+    JsonNode complete = events.getLast().data();
+    assertThat(complete.get("type").asString()).isEqualTo("complete");
+    assertThat(complete.get("tokensUsed").asLong()).isEqualTo(700 + 300 + 1200 + 45);
+    assertThat(complete.get("inputTokens").asLong()).isEqualTo(2200);
+    assertThat(complete.get("outputTokens").asLong()).isEqualTo(45);
+    assertThat(balance()).isEqualTo(50_000 - 2245);
+  }
+
+  @Test
+  void operationsSplitIntoOneCharacterChunksStillApply() {
+    String answer =
+        "Creating it.\n<operation type=\"create\" path=\"src/hello.ts\">\n"
+            + "<description>Greeting</description>\n<content>\nexport const hi = 'hi';\n"
+            + "</content>\n</operation>\nDone.";
+    String[] pieces = answer.split("");
+    FAKE.enqueue(answer(100, 40, pieces));
+
+    List<Event> events = readAll(send("Create a greeting"));
+
+    assertThat(textOf(events)).isEqualTo("Creating it.\n\nDone.");
+    assertThat(operationStatuses(events).get("src/hello.ts"))
+        .containsExactly("pending", "in-progress", "complete");
+    assertThat(
+            api.get(
+                    "/api/v1/projects/" + projectId + "/files?path=" + Api.encode("src/hello.ts"),
+                    session.accessToken())
+                .json()
+                .get("content")
+                .asString())
+        .isEqualTo("export const hi = 'hi';\n");
+  }
+
+  @Test
+  void stopCancelsTheProviderCallAndKeepsWhatArrived() throws Exception {
+    FAKE.enqueue(slowAnswer(400));
+    EventStream stream = send("Write a long story");
+    List<Event> seen = stream.readUntil(event -> event.type().equals("chunk"));
+    String replyId = seen.getFirst().data().get("messageId").asString();
+
+    long stoppedAt = System.nanoTime();
+    assertThat(api.post("/api/v1/chat/stop/" + replyId, null, session.accessToken()).status())
+        .isEqualTo(202);
+    List<Event> rest = stream.readAll();
+    Duration toEnd = Duration.ofNanos(System.nanoTime() - stoppedAt);
+    stream.close();
+
+    assertThat(toEnd).isLessThan(Duration.ofSeconds(1));
+    assertThat(rest.getLast().type()).isEqualTo("complete");
+    assertThat(rest.getLast().data().get("status").asString()).isEqualTo("cancelled");
+    assertThat(FAKE.awaitClientGone(Duration.ofSeconds(5))).isTrue();
+    JsonNode saved = reply(replyId);
+    assertThat(saved.get("status").asString()).isEqualTo("cancelled");
+    List<Event> all = new ArrayList<>(seen);
+    all.addAll(rest);
+    assertThat(saved.get("content").asString()).startsWith("word ").isEqualTo(textOf(all));
+    assertThat(saved.get("tokensUsed").asLong()).isEqualTo(25 + 1);
+    assertThat(balance()).isEqualTo(50_000 - 26);
+  }
+
+  @Test
+  void aReconnectWithLastEventIdContinuesTheReply() throws Exception {
+    FAKE.enqueue(slowAnswer(60));
+    EventStream first = send("Tell me something");
+    List<Event> before = first.readUntil(event -> event.type().equals("chunk") && event.id() > 6);
+    first.close();
+    String replyId = before.getFirst().data().get("messageId").asString();
+    long lastId = before.getLast().id();
+
+    List<Event> after;
+    try (EventStream again =
+        EventStream.open(
+            api.url("/api/v1/chat/stream?messageId=" + replyId),
+            null,
+            session.accessToken(),
+            Map.of("Last-Event-ID", Long.toString(lastId)))) {
+      after = again.readAll();
+    }
+
+    assertThat(after.getFirst().id()).isEqualTo(lastId + 1);
+    List<Event> all = new ArrayList<>(before);
+    all.addAll(after);
+    assertThat(textOf(all)).isEqualTo("word ".repeat(60));
+    assertThat(after.getLast().type()).isEqualTo("complete");
+  }
+
+  @Test
+  void aReplyNobodyListensToIsCancelledAfterTheGracePeriod() throws Exception {
+    FAKE.enqueue(slowAnswer(400));
+    EventStream stream = send("Something long");
+    String replyId =
+        stream
+            .readUntil(event -> event.type().equals("chunk"))
+            .getFirst()
+            .data()
+            .get("messageId")
+            .asString();
+    stream.close();
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+    while (reply(replyId).get("status").asString().equals("streaming")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(reply(replyId).get("status").asString()).isEqualTo("cancelled");
+    assertThat(FAKE.awaitClientGone(Duration.ofSeconds(2))).isTrue();
+  }
+
+  @Test
+  void overloadBeforeTheFirstTokenIsRetriedInvisibly() {
+    FAKE.enqueue(List.of(overloaded()));
+    FAKE.enqueue(answer(10, 2, "fine"));
+
+    List<Event> events = readAll(send("Hi"));
+
+    assertThat(textOf(events)).isEqualTo("fine");
+    assertThat(events.getLast().type()).isEqualTo("complete");
+  }
+
+  @Test
+  void anErrorMidAnswerEndsWithOneErrorEventAndKeepsThePartialReply() {
+    FAKE.enqueue(
+        List.of(
+            messageStart(80, 0, 0),
+            blockStart(0, "text"),
+            text(0, "Partial "),
+            text(0, "answer"),
+            error("overloaded_error", "Overloaded")));
+
+    List<Event> events = readAll(send("Hi"));
+
+    Event last = events.getLast();
+    assertThat(last.type()).isEqualTo("error");
+    assertThat(events.stream().filter(e -> e.type().equals("complete"))).isEmpty();
+    JsonNode saved = reply(last.data().get("messageId").asString());
+    assertThat(saved.get("status").asString()).isEqualTo("error");
+    assertThat(saved.get("content").asString()).isEqualTo("Partial answer");
+    // message_start already reports one output token
+    assertThat(balance()).isEqualTo(50_000 - 81);
+  }
+
+  private static List<Step> slowAnswer(int words) {
+    List<Step> steps = new ArrayList<>();
+    steps.add(messageStart(25, 0, 0));
+    steps.add(blockStart(0, "text"));
+    for (int i = 0; i < words; i++) {
+      steps.add(text(0, "word "));
+      steps.add(new Pause(Duration.ofMillis(20)));
+    }
+    steps.add(messageDelta("end_turn", words));
+    steps.add(messageStop());
+    return steps;
+  }
+
+  private EventStream send(String message) {
+    return EventStream.open(
+        api.url("/api/v1/chat/stream"),
+        Map.of("projectId", projectId.toString(), "message", message),
+        session.accessToken(),
+        Map.of());
+  }
+
+  private static List<Event> readAll(EventStream stream) {
+    try (stream) {
+      return stream.readAll();
+    }
+  }
+
+  private long balance() {
+    return api.get("/api/v1/tokens/balance", session.accessToken()).json().get("balance").asLong();
+  }
+
+  private JsonNode reply(String id) {
+    for (JsonNode message :
+        api.get("/api/v1/chat/messages/" + projectId, session.accessToken()).json()) {
+      if (message.get("id").asString().equals(id)) {
+        return message;
+      }
+    }
+    throw new AssertionError("no message " + id);
+  }
+}
