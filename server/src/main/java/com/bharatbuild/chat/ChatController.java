@@ -1,6 +1,7 @@
 package com.bharatbuild.chat;
 
 import com.bharatbuild.auth.CurrentUserId;
+import com.bharatbuild.edits.RevertResult;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -118,6 +119,15 @@ class ChatController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   void stop(@CurrentUserId UUID userId, @PathVariable UUID messageId) {
     chat.stop(userId, messageId);
+  }
+
+  /** Undoes the file operations of the AI reply {@code messageId}. */
+  @PostMapping("/messages/{messageId}/revert")
+  RevertResult revert(
+      @CurrentUserId UUID userId,
+      @PathVariable UUID messageId,
+      @RequestBody(required = false) @Nullable RevertRequest request) {
+    return chat.revert(userId, messageId, request != null && request.force());
   }
 
   private static long parseEventId(@Nullable String header) {

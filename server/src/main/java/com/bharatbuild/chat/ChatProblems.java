@@ -30,7 +30,7 @@ final class ChatProblems {
           HttpStatus.BAD_REQUEST,
           "not-an-assistant-message",
           "Not an AI reply",
-          "Only an AI reply can be regenerated");
+          "Only an AI reply can be regenerated or reverted");
     }
   }
 

@@ -9,6 +9,8 @@ import com.bharatbuild.chat.ChatProblems.NotAnAssistantMessage;
 import com.bharatbuild.chat.ChatProblems.ReplyInProgress;
 import com.bharatbuild.chat.PromptBuilder.Attachment;
 import com.bharatbuild.chat.PromptBuilder.Prompt;
+import com.bharatbuild.edits.MessageRevert;
+import com.bharatbuild.edits.RevertResult;
 import com.bharatbuild.projects.FilePath;
 import com.bharatbuild.projects.FileService;
 import com.bharatbuild.projects.FileView;
@@ -50,6 +52,7 @@ class ChatService implements DisposableBean {
   private final ChatProperties settings;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final MessageRevert reverts;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
   ChatService(
@@ -64,7 +67,9 @@ class ChatService implements DisposableBean {
       ReplyEvents events,
       ChatProperties settings,
       TransactionTemplate transactions,
+      MessageRevert reverts,
       Clock clock) {
+    this.reverts = reverts;
     this.projects = projects;
     this.files = files;
     this.messages = messages;
@@ -287,6 +292,17 @@ class ChatService implements DisposableBean {
         .findReplyTo(messageId)
         .map(Stored::view)
         .orElseThrow(ChatProblems.ReplyNotAvailable::new);
+  }
+
+  RevertResult revert(UUID userId, UUID replyId, boolean force) {
+    Stored reply = messages.findOwned(replyId, userId).orElseThrow(MessageNotFound::new);
+    if (!reply.view().role().equals("assistant")) {
+      throw new NotAnAssistantMessage();
+    }
+    if (registry.find(replyId).map(run -> !run.isFinished()).orElse(false)) {
+      throw new ReplyInProgress();
+    }
+    return reverts.revert(userId, reply.projectId(), replyId, force);
   }
 
   ChatProperties settings() {

@@ -131,6 +131,13 @@ public class FileService {
     projects.touch(projectId, now);
   }
 
+  /** What the AI message changed in the project, path by path. */
+  @Transactional(readOnly = true)
+  public List<FileHistory> changesBy(UUID owner, UUID projectId, UUID messageId) {
+    requireOwned(owner, projectId);
+    return versions.changesBy(projectId, messageId);
+  }
+
   /**
    * Moves a file to a path that must be free, keeping both paths' histories.
    *

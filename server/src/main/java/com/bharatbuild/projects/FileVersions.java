@@ -1,6 +1,7 @@
 package com.bharatbuild.projects;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +37,67 @@ class FileVersions {
         .param("path", path.value())
         .query(Integer.class)
         .single();
+  }
+
+  /** For each path the message changed: its content before and after the message. */
+  List<FileHistory> changesBy(UUID projectId, UUID messageId) {
+    List<String> paths =
+        jdbc.sql(
+                """
+                SELECT DISTINCT path FROM file_versions
+                WHERE project_id = :project AND message_id = :message ORDER BY path
+                """)
+            .param("project", projectId)
+            .param("message", messageId)
+            .query(String.class)
+            .list();
+    return paths.stream()
+        .map(
+            path ->
+                new FileHistory(
+                    path,
+                    contentAt(projectId, path, "<", firstOf(projectId, path, messageId)),
+                    contentAt(projectId, path, "=", lastOf(projectId, path, messageId))))
+        .toList();
+  }
+
+  private int firstOf(UUID projectId, String path, UUID messageId) {
+    return versionOf("MIN", projectId, path, messageId);
+  }
+
+  private int lastOf(UUID projectId, String path, UUID messageId) {
+    return versionOf("MAX", projectId, path, messageId);
+  }
+
+  private int versionOf(String aggregate, UUID projectId, String path, UUID messageId) {
+    return jdbc.sql(
+            "SELECT "
+                + aggregate
+                + "(version) FROM file_versions"
+                + " WHERE project_id = :project AND path = :path AND message_id = :message")
+        .param("project", projectId)
+        .param("path", path)
+        .param("message", messageId)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** The content of the newest version {@code <} or {@code =} the given one; null if deleted. */
+  private @Nullable String contentAt(UUID projectId, String path, String comparison, int version) {
+    return jdbc
+        .sql(
+            "SELECT content FROM file_versions WHERE project_id = :project AND path = :path"
+                + " AND version "
+                + comparison
+                + " :version ORDER BY version DESC LIMIT 1")
+        .param("project", projectId)
+        .param("path", path)
+        .param("version", version)
+        .query((rs, n) -> rs.getString(1))
+        .list()
+        .stream()
+        .findFirst()
+        .orElse(null);
   }
 
   void record(

@@ -278,6 +278,68 @@ class ChatHttpTest extends HttpTest {
         .isZero();
   }
 
+  @Test
+  void revertUndoesAReplysOperationsAndReportsConflicts() {
+    String createReply = replyTo("Create a counter app");
+    String original = fileContent("src/App.tsx");
+    String resetReply = replyTo("Add a reset button");
+    assertThat(fileContent("src/App.tsx")).contains("Reset");
+
+    Response undoReset = revert(resetReply, false);
+    assertThat(undoReset.status()).isEqualTo(200);
+    assertThat(undoReset.json().get("reverted").toString()).isEqualTo("[\"src/App.tsx\"]");
+    assertThat(fileContent("src/App.tsx")).isEqualTo(original);
+    assertThat(revert(resetReply, false).json().get("conflicts").size())
+        .as("reverting twice changes nothing")
+        .isZero();
+
+    api.put(
+        "/api/v1/projects/" + projectId + "/files",
+        Map.of("path", "src/App.tsx", "content", "// my own edit\n"),
+        session.accessToken());
+    Response conflicted = revert(createReply, false);
+    assertThat(conflicted.json().get("conflicts").toString()).isEqualTo("[\"src/App.tsx\"]");
+    assertThat(fileContent("src/App.tsx")).isEqualTo("// my own edit\n");
+    assertThat(
+            api.get(
+                    "/api/v1/projects/" + projectId + "/files?path=package.json",
+                    session.accessToken())
+                .status())
+        .as("the files nobody touched since were reverted")
+        .isEqualTo(404);
+
+    Response forced = revert(createReply, true);
+    assertThat(forced.json().get("conflicts").size()).isZero();
+    assertThat(
+            api.get("/api/v1/projects/" + projectId + "/files", session.accessToken())
+                .json()
+                .size())
+        .isZero();
+  }
+
+  @Test
+  void onlyAnAiReplyCanBeReverted() {
+    String userMessage;
+    try (EventStream stream = send("Create a counter app")) {
+      userMessage = stream.readAll().getFirst().data().get("userMessageId").asString();
+    }
+
+    assertThat(revert(userMessage, false).status()).isEqualTo(400);
+  }
+
+  private String replyTo(String message) {
+    try (EventStream stream = send(message)) {
+      return stream.readAll().getFirst().data().get("messageId").asString();
+    }
+  }
+
+  private Response revert(String replyId, boolean force) {
+    return api.post(
+        "/api/v1/chat/messages/" + replyId + "/revert",
+        Map.of("force", force),
+        session.accessToken());
+  }
+
   private EventStream send(String message) {
     Map<String, Object> body = new HashMap<>();
     body.put("projectId", projectId.toString());
