@@ -52,7 +52,13 @@ final class OperationMarkupParser {
   private int count;
 
   OperationMarkupParser(Listener listener) {
+    this(listener, 0);
+  }
+
+  /** A parser whose operations are numbered from {@code firstIndex}. */
+  OperationMarkupParser(Listener listener, int firstIndex) {
     this.listener = listener;
+    this.count = firstIndex;
   }
 
   void feed(String chunk) {

@@ -139,6 +139,37 @@ class PromptBuilder {
         new CompletionRequest(model.id(), system, turns, maxOutputTokens, thinking), used);
   }
 
+  /**
+   * One corrected attempt: the model sees its own answer, why each refused operation failed, and
+   * the real content of those files, and is asked to send only the corrected operations.
+   */
+  CompletionRequest repair(
+      CompletionRequest first, String answer, List<OperationView> refused, List<Attachment> files) {
+    StringBuilder turn =
+        new StringBuilder("Some of your file operations could not be applied; nothing of them was changed.\n");
+    for (OperationView operation : refused) {
+      turn.append("\n- ")
+          .append(operation.type())
+          .append(' ')
+          .append(operation.path())
+          .append(": ")
+          .append(operation.error());
+    }
+    for (Attachment file : files) {
+      turn.append("\n\nThe current content of ").append(file.path()).append(" is:\n```\n");
+      turn.append(file.content()).append(file.content().endsWith("\n") ? "" : "\n").append("```");
+    }
+    turn.append(
+        "\n\nSend corrected operations for these files only, with diffs whose context lines are"
+            + " copied exactly from the content above (or the whole file in <content>). Keep the"
+            + " explanation to one sentence.");
+    List<ChatTurn> turns = new ArrayList<>(first.turns());
+    turns.add(ChatTurn.assistant(answer));
+    turns.add(ChatTurn.user(turn.toString()));
+    return new CompletionRequest(
+        first.model(), first.system(), turns, first.maxOutputTokens(), false);
+  }
+
   private static ChatTurn turnOf(MessageView message) {
     if (message.role().equals("user")) {
       String attached =

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
  */
 final class ReplyAssembler implements OperationMarkupParser.Listener {
 
+  private static final String TRUNCATED = "The reply ended";
+
   /** Makes an assembler per reply. */
   @Component
   static final class Factory {
@@ -33,8 +35,10 @@ final class ReplyAssembler implements OperationMarkupParser.Listener {
   private final ReplyRun run;
   private final FileOperations fileOperations;
   private final ReplyEvents events;
-  private final OperationMarkupParser parser = new OperationMarkupParser(this);
   private final StringBuilder text = new StringBuilder();
+  // what the model wrote, markup included, for a repair turn
+  private final StringBuilder raw = new StringBuilder();
+  private OperationMarkupParser parser = new OperationMarkupParser(this);
   private final List<OperationView> operations = new ArrayList<>();
 
   private ReplyAssembler(ReplyRun run, FileOperations fileOperations, ReplyEvents events) {
@@ -44,7 +48,29 @@ final class ReplyAssembler implements OperationMarkupParser.Listener {
   }
 
   void accept(String delta) {
+    synchronized (this) {
+      raw.append(delta);
+    }
     parser.feed(delta);
+  }
+
+  /** Starts a second answer (a repair) in the same reply; its operations are numbered on. */
+  void continueWithNewAnswer() {
+    synchronized (this) {
+      raw.setLength(0);
+    }
+    parser = new OperationMarkupParser(this, operations.size());
+  }
+
+  synchronized String rawAnswer() {
+    return raw.toString();
+  }
+
+  /** Operations the engine refused (not those cut off by the end of the answer). */
+  synchronized List<OperationView> refused() {
+    return operations.stream()
+        .filter(op -> op.status().equals("error") && op.error() != null && !op.error().startsWith(TRUNCATED))
+        .toList();
   }
 
   /** The model finished: held-back text goes out, an unclosed operation fails. */
@@ -131,7 +157,7 @@ final class ReplyAssembler implements OperationMarkupParser.Listener {
         view.withStatus(
             "error",
             null,
-            "The reply ended before this operation was complete; nothing was changed"));
+            TRUNCATED + " before this operation was complete; nothing was changed"));
   }
 
   private void update(int index, OperationView view) {

@@ -6,10 +6,15 @@ import com.bharatbuild.ai.CompletionResult;
 import com.bharatbuild.ai.ModelCallFailed;
 import com.bharatbuild.ai.ModelGateway;
 import com.bharatbuild.ai.TokenUsage;
+import com.bharatbuild.projects.FilePath;
+import com.bharatbuild.projects.FileService;
+import com.bharatbuild.shared.web.ApiProblem;
 import com.bharatbuild.wallet.Reservation;
 import com.bharatbuild.wallet.TokenWallet;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,6 +37,8 @@ class ReplyWorker {
   private final ReplyRegistry registry;
   private final ReplyAssembler.Factory assemblers;
   private final ChatProperties settings;
+  private final PromptBuilder prompts;
+  private final FileService files;
   private final Clock clock;
 
   ReplyWorker(
@@ -42,7 +49,11 @@ class ReplyWorker {
       ReplyRegistry registry,
       ReplyAssembler.Factory assemblers,
       ChatProperties settings,
+      PromptBuilder prompts,
+      FileService files,
       Clock clock) {
+    this.prompts = prompts;
+    this.files = files;
     this.models = models;
     this.wallet = wallet;
     this.messages = messages;
@@ -55,19 +66,34 @@ class ReplyWorker {
 
   void run(ReplyRun run, CompletionRequest request, Reservation reservation) {
     ReplyAssembler reply = assemblers.create(run);
+    Listener listener = new Listener(run, reply);
     TokenUsage usage = TokenUsage.NONE;
     String status = "complete";
     ModelCallFailed failure = null;
     try {
       run.append(events.status("planning", "Planning file operations…"));
-      CompletionResult result =
-          models.stream(request, new Listener(run, reply), run.cancellation());
+      CompletionResult result = models.stream(request, listener, run.cancellation());
       usage = result.usage();
       reply.finish();
+      if (result.stopReason() != CompletionResult.StopReason.CANCELLED && !reply.refused().isEmpty()) {
+        run.append(events.status("generating", "Fixing the file operations that failed…"));
+        CompletionRequest repair =
+            prompts.repair(request, reply.rawAnswer(), reply.refused(), currentFiles(run, reply));
+        reply.continueWithNewAnswer();
+        try {
+          result = models.stream(repair, listener, run.cancellation());
+          usage = usage.plus(result.usage());
+        } catch (ModelCallFailed failed) {
+          throw new ModelCallFailed(
+              failed.code(), failed.getMessage(), failed.isTransient(), usage.plus(failed.usageSoFar()), failed);
+        }
+        reply.finish();
+      }
       if (result.stopReason() == CompletionResult.StopReason.CANCELLED) {
         status = "cancelled";
       }
     } catch (ModelCallFailed failed) {
+      // a failed repair already carries the first answer's usage too
       usage = failed.usageSoFar();
       failure = failed;
       status = "error";
@@ -75,13 +101,27 @@ class ReplyWorker {
     } catch (RuntimeException unexpected) {
       log.error("Reply {} failed", run.replyId(), unexpected);
       failure =
-          new ModelCallFailed(
-              "internal", "The reply failed on the server", false, usage, unexpected);
+          new ModelCallFailed("internal", "The reply failed on the server", false, usage, unexpected);
       status = "error";
       reply.abandon();
     } finally {
       end(run, reservation, reply, usage, status, failure);
     }
+  }
+
+  /** The real content of the files whose operations were refused, for the repair turn. */
+  private List<PromptBuilder.Attachment> currentFiles(ReplyRun run, ReplyAssembler reply) {
+    List<PromptBuilder.Attachment> files = new ArrayList<>();
+    for (OperationView operation : reply.refused()) {
+      try {
+        this.files
+            .find(run.userId(), run.projectId(), FilePath.of(operation.path()))
+            .ifPresent(file -> files.add(new PromptBuilder.Attachment(file.path(), file.content())));
+      } catch (ApiProblem invalidPath) {
+        // the model named a path that is not allowed; the reason already says so
+      }
+    }
+    return files;
   }
 
   private void end(

@@ -222,6 +222,40 @@ class ChatProviderHttpTest extends HttpTest {
     assertThat(balance()).isEqualTo(50_000 - 81);
   }
 
+  @Test
+  void aRefusedOperationIsSentBackOnceAndTheCorrectionApplies() {
+    api.post(
+        "/api/v1/projects/" + projectId + "/files",
+        Map.of("path", "src/app.ts", "content", "const a = 1;\nconst b = 2;\n"),
+        session.accessToken());
+    String wrong =
+        "<operation type=\"modify\" path=\"src/app.ts\">\n<diff>\n@@ -1,2 +1,2 @@\n"
+            + " const x = 1;\n-const y = 2;\n+const y = 3;\n</diff>\n</operation>";
+    String fixed =
+        "<operation type=\"modify\" path=\"src/app.ts\">\n<diff>\n@@ -1,2 +1,2 @@\n"
+            + " const a = 1;\n-const b = 2;\n+const b = 3;\n</diff>\n</operation>";
+    FAKE.enqueue(answer(100, 20, wrong));
+    FAKE.enqueue(answer(150, 30, fixed));
+    int before = FAKE.requests().size();
+
+    List<Event> events = readAll(send("Change b to 3"));
+
+    List<String> statuses = operationStatuses(events).get("src/app.ts");
+    assertThat(statuses).containsExactly("pending", "in-progress", "error", "pending", "in-progress", "complete");
+    assertThat(
+            api.get("/api/v1/projects/" + projectId + "/files?path=src/app.ts", session.accessToken())
+                .json()
+                .get("content")
+                .asString())
+        .isEqualTo("const a = 1;\nconst b = 3;\n");
+    assertThat(FAKE.requests().subList(before, FAKE.requests().size())).hasSize(2);
+    assertThat(FAKE.requests().getLast())
+        .contains("could not be applied")
+        .contains("const a = 1;");
+    assertThat(events.getLast().data().get("tokensUsed").asLong()).isEqualTo(100 + 20 + 150 + 30);
+    assertThat(balance()).isEqualTo(50_000 - 300);
+  }
+
   private static List<Step> slowAnswer(int words) {
     List<Step> steps = new ArrayList<>();
     steps.add(messageStart(25, 0, 0));
