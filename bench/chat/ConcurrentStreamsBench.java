@@ -1,0 +1,303 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * N concurrent chat replies through the server against a fake Anthropic server that sends 30
+ * chunks a second. The fake and the clients live in this JVM, so each chunk carries the fake's
+ * send time and the client measures what the server added on its way through.
+ *
+ * <p>Run: java bench/chat/ConcurrentStreamsBench.java server/target/bharatbuild.jar 100 1000
+ */
+public class ConcurrentStreamsBench {
+
+  static final int CHUNKS = 60;
+  static final long CHUNK_INTERVAL_NANOS = 1_000_000_000L / 30;
+  static final Pattern SENT = Pattern.compile("t(\\d+)\\.");
+
+  public static void main(String[] args) throws Exception {
+    Path jar = Path.of(args[0]);
+    try (FakeAnthropic fake = new FakeAnthropic()) {
+      for (int i = 1; i < args.length; i++) {
+        int streams = Integer.parseInt(args[i]);
+        runRound(jar, fake, streams);
+      }
+    }
+  }
+
+  static void runRound(Path jar, FakeAnthropic fake, int streams) throws Exception {
+    Path data = Files.createTempDirectory("bb-bench");
+    int port = freePort();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx1g",
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--bharatbuild.data-dir=" + data,
+                "--bharatbuild.wallet.starting-grant=1000000000000",
+                "--server.tomcat.max-connections=20000",
+                "--spring.datasource.hikari.maximum-pool-size=20")
+            .redirectErrorStream(true)
+            .redirectOutput(data.resolve("server.log").toFile());
+    builder.environment().put("ANTHROPIC_API_KEY", "bench");
+    builder.environment().put("ANTHROPIC_BASE_URL", fake.baseUrl());
+    builder.environment().put("LOG_FORMAT", "");
+    Process server = builder.start();
+    String base = "http://127.0.0.1:" + port;
+    try {
+      awaitHealthy(base);
+      HttpClient http = HttpClient.newHttpClient();
+      String token =
+          field(
+              post(http, base + "/api/v1/auth/register",
+                  "{\"email\":\"bench" + System.nanoTime() + "@example.test\",\"password\":\"benchmark-pass\"}", null),
+              "accessToken");
+      List<String> projects = new ArrayList<>();
+      for (int i = 0; i < streams; i++) {
+        projects.add(field(post(http, base + "/api/v1/projects", "{\"name\":\"p" + i + "\"}", token), "id"));
+      }
+      ConcurrentLinkedQueue<Long> firstEvent = new ConcurrentLinkedQueue<>();
+      ConcurrentLinkedQueue<Long> added = new ConcurrentLinkedQueue<>();
+      CountDownLatch done = new CountDownLatch(streams);
+      long cpuBefore = server.info().totalCpuDuration().orElseThrow().toNanos();
+      long peakRss = 0;
+      long started = System.nanoTime();
+      try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (String project : projects) {
+          clients.submit(
+              () -> {
+                try {
+                  stream(port, token, project, firstEvent, added);
+                } catch (Exception e) {
+                  System.err.println("stream failed: " + e);
+                } finally {
+                  done.countDown();
+                }
+              });
+        }
+        while (!done.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          peakRss = Math.max(peakRss, rss(server.pid()));
+        }
+      }
+      long wall = System.nanoTime() - started;
+      long cpu = server.info().totalCpuDuration().orElseThrow().toNanos() - cpuBefore;
+      System.out.printf(
+          "%5d streams: first event p50 %6.2f ms p99 %6.2f ms | added per chunk p50 %6.3f ms p99 %6.3f ms (%d chunks) | server RSS peak %d MiB | server CPU %.1f s over %.1f s wall | completed %d%n",
+          streams,
+          percentile(firstEvent, 50) / 1e6,
+          percentile(firstEvent, 99) / 1e6,
+          percentile(added, 50) / 1e6,
+          percentile(added, 99) / 1e6,
+          added.size(),
+          peakRss / 1024,
+          cpu / 1e9,
+          wall / 1e9,
+          firstEvent.size());
+    } finally {
+      server.destroy();
+      server.waitFor();
+    }
+  }
+
+  /** One reply over a raw socket: the request, then events until the closing one. */
+  static void stream(
+      int port, String token, String project, ConcurrentLinkedQueue<Long> firstEvent, ConcurrentLinkedQueue<Long> added)
+      throws IOException {
+    byte[] body =
+        ("{\"projectId\":\"" + project + "\",\"message\":\"benchmark\"}").getBytes(StandardCharsets.UTF_8);
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      OutputStream out = socket.getOutputStream();
+      long sent = System.nanoTime();
+      out.write(
+          ("POST /api/v1/chat/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                  + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      out.write(body);
+      out.flush();
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      boolean first = true;
+      for (String line = line(in); line != null; line = line(in)) {
+        if (!line.startsWith("data: ")) {
+          continue;
+        }
+        long now = System.nanoTime();
+        if (first) {
+          firstEvent.add(now - sent);
+          first = false;
+        }
+        Matcher matcher = SENT.matcher(line);
+        while (matcher.find()) {
+          added.add(now - Long.parseLong(matcher.group(1)));
+        }
+        if (line.contains("\"type\":\"complete\"") || line.contains("\"type\":\"error\"")) {
+          return;
+        }
+      }
+    }
+  }
+
+  static String line(InputStream in) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int c;
+    while ((c = in.read()) >= 0 && c != '\n') {
+      if (c != '\r') {
+        bytes.write(c);
+      }
+    }
+    return c < 0 && bytes.size() == 0 ? null : bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  static double percentile(ConcurrentLinkedQueue<Long> values, int p) {
+    List<Long> sorted = new ArrayList<>(values);
+    if (sorted.isEmpty()) {
+      return Double.NaN;
+    }
+    Collections.sort(sorted);
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+
+  static long rss(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+      }
+    } catch (IOException ignored) {
+      // process gone
+    }
+    return 0;
+  }
+
+  static void awaitHealthy(String base) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    for (int i = 0; i < 600; i++) {
+      try {
+        if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // starting
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("server did not start");
+  }
+
+  static String post(HttpClient http, String url, String json, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  static String field(String json, String name) {
+    Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+    if (!matcher.find()) {
+      throw new IllegalStateException("no " + name + " in " + json);
+    }
+    return matcher.group(1);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Anthropic's Messages SSE format, 30 text deltas a second, each carrying its send time. */
+  static final class FakeAnthropic implements AutoCloseable {
+    private final ServerSocket server;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+    FakeAnthropic() throws IOException {
+      server = new ServerSocket(0, 10_000, InetAddress.getLoopbackAddress());
+      threads.submit(this::accept);
+    }
+
+    String baseUrl() {
+      return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    private void accept() {
+      while (!server.isClosed()) {
+        try {
+          Socket socket = server.accept();
+          threads.submit(() -> serve(socket));
+        } catch (IOException closed) {
+          return;
+        }
+      }
+    }
+
+    private void serve(Socket socket) {
+      try (socket) {
+        InputStream in = new BufferedInputStream(socket.getInputStream());
+        int length = 0;
+        for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
+          if (line.toLowerCase().startsWith("content-length:")) {
+            length = Integer.parseInt(line.substring(15).trim());
+          }
+        }
+        in.readNBytes(length);
+        OutputStream out = socket.getOutputStream();
+        out.write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+        frame(out, "message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5\",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":100,\"output_tokens\":1}}}");
+        frame(out, "content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
+        long next = System.nanoTime();
+        for (int i = 0; i < CHUNKS; i++) {
+          long wait = next - System.nanoTime();
+          if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+          }
+          frame(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"t" + System.nanoTime() + ". \"}}");
+          next += CHUNK_INTERVAL_NANOS;
+        }
+        frame(out, "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
+        frame(out, "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":" + CHUNKS + "}}");
+        frame(out, "message_stop", "{\"type\":\"message_stop\"}");
+      } catch (IOException | InterruptedException ignored) {
+        // client went away
+      }
+    }
+
+    private static void frame(OutputStream out, String event, String data) throws IOException {
+      out.write(("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      server.close();
+      threads.shutdownNow();
+    }
+  }
+}
