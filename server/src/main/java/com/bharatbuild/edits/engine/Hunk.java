@@ -38,11 +38,6 @@ public record Hunk(
     return lines.stream().filter(HunkLine::inPreimage).map(HunkLine::text).toList();
   }
 
-  /** The lines the hunk leaves in their place, in order. */
-  public List<String> postimage() {
-    return lines.stream().filter(HunkLine::inPostimage).map(HunkLine::text).toList();
-  }
-
   /** Whether the hunk changes anything: a line added or removed, or the final newline. */
   public boolean changesSomething() {
     return oldMissingFinalNewline != newMissingFinalNewline

@@ -12,8 +12,8 @@ import java.util.function.Predicate;
  * Finds where one hunk goes in a file. The search runs through levels, from exact to tolerant, and
  * the first level that finds any place decides: exact text (at the expected line or elsewhere),
  * then trailing whitespace ignored, then a uniform indentation shift, then blank lines ignored.
- * Places after the previous hunk are searched first; only when none exists at any level is the
- * rest of the file searched.
+ * Places after the previous hunk are searched first; only when none exists at any level is the rest
+ * of the file searched.
  *
  * <p>When a level finds several places, the expected line picks one (see {@link #choose}); else the
  * hunk is refused as ambiguous. A place is only taken if it is compatible with the hunks already
@@ -76,7 +76,8 @@ final class HunkLocator {
             : List.of(candidate -> true);
     for (Predicate<Placement> region : regions) {
       for (MatchKind level :
-          List.of(MatchKind.EXACT, MatchKind.WHITESPACE, MatchKind.REINDENTED, MatchKind.BLANK_LINES)) {
+          List.of(
+              MatchKind.EXACT, MatchKind.WHITESPACE, MatchKind.REINDENTED, MatchKind.BLANK_LINES)) {
         List<Placement> pool;
         if (level == MatchKind.BLANK_LINES) {
           if (flexible == null) {
@@ -176,7 +177,9 @@ final class HunkLocator {
         String.join(", ", lines) + (candidates.size() > MAX_PLACES_LISTED ? " and more" : "");
     String because =
         expected.stated().isPresent()
-            ? "its header's line number (" + (expected.stated().getAsInt() + 1) + ") is not"
+            ? "its header's line number ("
+                + (expected.stated().getAsInt() + 1)
+                + ") is not"
                 + " within "
                 + NEAR
                 + " lines of exactly one of them"
@@ -257,7 +260,8 @@ final class HunkLocator {
         return null;
       }
     }
-    MatchKind kind = exact ? MatchKind.EXACT : trailing ? MatchKind.WHITESPACE : MatchKind.REINDENTED;
+    MatchKind kind =
+        exact ? MatchKind.EXACT : trailing ? MatchKind.WHITESPACE : MatchKind.REINDENTED;
     IndentShift shift = kind == MatchKind.REINDENTED ? tracker.shift() : IndentShift.NONE;
     List<Step> steps = new ArrayList<>(hunk.lines().size());
     int cursor = start;
@@ -357,7 +361,8 @@ final class HunkLocator {
       }
       if (i < lines.size()) {
         int line = core[coreIndex++];
-        steps.add(lines.get(i).kind() == HunkLine.Kind.CONTEXT ? Step.keep(line) : Step.delete(line));
+        steps.add(
+            lines.get(i).kind() == HunkLine.Kind.CONTEXT ? Step.keep(line) : Step.delete(line));
       }
       segmentStart = i + 1;
     }
@@ -420,7 +425,8 @@ final class HunkLocator {
 
   /**
    * A hunk without expected lines cannot be checked against the file, so it is only placed where
-   * its header's line number cannot be badly wrong: into an empty file, at the start, or at the end.
+   * its header's line number cannot be badly wrong: into an empty file, at the start, or at the
+   * end.
    */
   private Location insertion(Hunk hunk, int hunkIndex, int hunkCount, List<Placement> placed) {
     int size = file.size();
@@ -442,8 +448,7 @@ final class HunkLocator {
           List.of(),
           Optional.empty());
     }
-    List<Step> steps =
-        hunk.lines().stream().map(line -> Step.insert(line.text())).toList();
+    List<Step> steps = hunk.lines().stream().map(line -> Step.insert(line.text())).toList();
     Placement placement = new Placement(hunkIndex, position, position, steps, MatchKind.INSERTION);
     if (!placed.stream().allMatch(placement::compatibleWith)) {
       return refuse(
@@ -474,7 +479,9 @@ final class HunkLocator {
 
   private static String indented(List<String> lines) {
     StringBuilder text = new StringBuilder();
-    lines.stream().limit(MAX_LINES_SHOWN).forEach(line -> text.append("    ").append(line).append('\n'));
+    lines.stream()
+        .limit(MAX_LINES_SHOWN)
+        .forEach(line -> text.append("    ").append(line).append('\n'));
     if (lines.size() > MAX_LINES_SHOWN) {
       text.append("    (").append(lines.size() - MAX_LINES_SHOWN).append(" more lines)\n");
     }
