@@ -146,7 +146,8 @@ class PromptBuilder {
   CompletionRequest repair(
       CompletionRequest first, String answer, List<OperationView> refused, List<Attachment> files) {
     StringBuilder turn =
-        new StringBuilder("Some of your file operations could not be applied; nothing of them was changed.\n");
+        new StringBuilder(
+            "Some of your file operations could not be applied; nothing of them was changed.\n");
     for (OperationView operation : refused) {
       turn.append("\n- ")
           .append(operation.type())

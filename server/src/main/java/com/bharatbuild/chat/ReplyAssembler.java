@@ -3,8 +3,10 @@ package com.bharatbuild.chat;
 import com.bharatbuild.edits.FileOperation;
 import com.bharatbuild.edits.FileOperations;
 import com.bharatbuild.edits.OperationOutcome;
+import com.bharatbuild.edits.OperationStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,9 +14,9 @@ import org.springframework.stereotype.Component;
  * events, each operation goes out {@code pending} when it opens, then {@code in-progress} and
  * {@code complete} or {@code error} as the edit engine applies it the moment it closes.
  */
-final class ReplyAssembler implements OperationMarkupParser.Listener {
+final class ReplyAssembler implements OperationStream.Listener {
 
-  private static final String TRUNCATED = "The reply ended";
+  private static final String TRUNCATED = "The answer ended inside this operation";
 
   /** Makes an assembler per reply. */
   @Component
@@ -38,7 +40,7 @@ final class ReplyAssembler implements OperationMarkupParser.Listener {
   private final StringBuilder text = new StringBuilder();
   // what the model wrote, markup included, for a repair turn
   private final StringBuilder raw = new StringBuilder();
-  private OperationMarkupParser parser = new OperationMarkupParser(this);
+  private OperationStream parser = new OperationStream(this, 0);
   private final List<OperationView> operations = new ArrayList<>();
 
   private ReplyAssembler(ReplyRun run, FileOperations fileOperations, ReplyEvents events) {
@@ -59,7 +61,7 @@ final class ReplyAssembler implements OperationMarkupParser.Listener {
     synchronized (this) {
       raw.setLength(0);
     }
-    parser = new OperationMarkupParser(this, operations.size());
+    parser = new OperationStream(this, operations.size());
   }
 
   synchronized String rawAnswer() {
@@ -69,18 +71,22 @@ final class ReplyAssembler implements OperationMarkupParser.Listener {
   /** Operations the engine refused (not those cut off by the end of the answer). */
   synchronized List<OperationView> refused() {
     return operations.stream()
-        .filter(op -> op.status().equals("error") && op.error() != null && !op.error().startsWith(TRUNCATED))
+        .filter(
+            op ->
+                op.status().equals("error")
+                    && op.error() != null
+                    && !op.error().startsWith(TRUNCATED))
         .toList();
   }
 
   /** The model finished: held-back text goes out, an unclosed operation fails. */
   void finish() {
-    parser.end();
+    parser.finish();
   }
 
   /** The call failed or was cancelled midway: same as finishing, nothing half-written applies. */
   void abandon() {
-    parser.end();
+    parser.finish();
   }
 
   synchronized String text() {
@@ -100,48 +106,22 @@ final class ReplyAssembler implements OperationMarkupParser.Listener {
   }
 
   @Override
-  public void onOpened(OperationMarkupParser.Opened opened) {
+  public void onOpened(int index, String type, String path, @Nullable String to) {
     update(
-        opened.index(),
-        new OperationView(
-            "op-" + (opened.index() + 1),
-            opened.type(),
-            opened.path(),
-            opened.to(),
-            "",
-            "pending",
-            null,
-            null));
+        index, new OperationView("op-" + (index + 1), type, path, to, "", "pending", null, null));
   }
 
   @Override
-  public void onClosed(OperationMarkupParser.Closed closed) {
-    OperationMarkupParser.Opened opened = closed.opened();
-    OperationView view = operations.get(opened.index());
+  public void onClosed(int index, String description, FileOperation operation) {
+    OperationView view = operations.get(index);
     view =
         new OperationView(
-            view.id(),
-            view.type(),
-            view.path(),
-            view.to(),
-            closed.description(),
-            "in-progress",
-            null,
-            null);
-    update(opened.index(), view);
+            view.id(), view.type(), view.path(), view.to(), description, "in-progress", null, null);
+    update(index, view);
     OperationOutcome outcome =
-        fileOperations.apply(
-            run.userId(),
-            run.projectId(),
-            run.replyId(),
-            new FileOperation(
-                opened.type(),
-                opened.path(),
-                opened.to(),
-                "diff".equals(closed.bodyKind()) ? closed.body() : null,
-                "content".equals(closed.bodyKind()) ? closed.body() : null));
+        fileOperations.apply(run.userId(), run.projectId(), run.replyId(), operation);
     update(
-        opened.index(),
+        index,
         switch (outcome) {
           case OperationOutcome.Applied applied ->
               view.withStatus("complete", applied.patch(), null);
@@ -150,14 +130,10 @@ final class ReplyAssembler implements OperationMarkupParser.Listener {
   }
 
   @Override
-  public void onTruncated(OperationMarkupParser.Opened opened) {
-    OperationView view = operations.get(opened.index());
+  public void onTruncated(int index, String reason) {
+    OperationView view = operations.get(index);
     update(
-        opened.index(),
-        view.withStatus(
-            "error",
-            null,
-            TRUNCATED + " before this operation was complete; nothing was changed"));
+        index, view.withStatus("error", null, TRUNCATED + ": " + reason + "; nothing was changed"));
   }
 
   private void update(int index, OperationView view) {

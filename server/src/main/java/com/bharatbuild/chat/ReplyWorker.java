@@ -75,7 +75,8 @@ class ReplyWorker {
       CompletionResult result = models.stream(request, listener, run.cancellation());
       usage = result.usage();
       reply.finish();
-      if (result.stopReason() != CompletionResult.StopReason.CANCELLED && !reply.refused().isEmpty()) {
+      if (result.stopReason() != CompletionResult.StopReason.CANCELLED
+          && !reply.refused().isEmpty()) {
         run.append(events.status("generating", "Fixing the file operations that failed…"));
         CompletionRequest repair =
             prompts.repair(request, reply.rawAnswer(), reply.refused(), currentFiles(run, reply));
@@ -85,7 +86,11 @@ class ReplyWorker {
           usage = usage.plus(result.usage());
         } catch (ModelCallFailed failed) {
           throw new ModelCallFailed(
-              failed.code(), failed.getMessage(), failed.isTransient(), usage.plus(failed.usageSoFar()), failed);
+              failed.code(),
+              failed.getMessage(),
+              failed.isTransient(),
+              usage.plus(failed.usageSoFar()),
+              failed);
         }
         reply.finish();
       }
@@ -101,7 +106,8 @@ class ReplyWorker {
     } catch (RuntimeException unexpected) {
       log.error("Reply {} failed", run.replyId(), unexpected);
       failure =
-          new ModelCallFailed("internal", "The reply failed on the server", false, usage, unexpected);
+          new ModelCallFailed(
+              "internal", "The reply failed on the server", false, usage, unexpected);
       status = "error";
       reply.abandon();
     } finally {
@@ -116,7 +122,8 @@ class ReplyWorker {
       try {
         this.files
             .find(run.userId(), run.projectId(), FilePath.of(operation.path()))
-            .ifPresent(file -> files.add(new PromptBuilder.Attachment(file.path(), file.content())));
+            .ifPresent(
+                file -> files.add(new PromptBuilder.Attachment(file.path(), file.content())));
       } catch (ApiProblem invalidPath) {
         // the model named a path that is not allowed; the reason already says so
       }

@@ -241,17 +241,18 @@ class ChatProviderHttpTest extends HttpTest {
     List<Event> events = readAll(send("Change b to 3"));
 
     List<String> statuses = operationStatuses(events).get("src/app.ts");
-    assertThat(statuses).containsExactly("pending", "in-progress", "error", "pending", "in-progress", "complete");
+    assertThat(statuses)
+        .containsExactly("pending", "in-progress", "error", "pending", "in-progress", "complete");
     assertThat(
-            api.get("/api/v1/projects/" + projectId + "/files?path=src/app.ts", session.accessToken())
+            api.get(
+                    "/api/v1/projects/" + projectId + "/files?path=src/app.ts",
+                    session.accessToken())
                 .json()
                 .get("content")
                 .asString())
         .isEqualTo("const a = 1;\nconst b = 3;\n");
     assertThat(FAKE.requests().subList(before, FAKE.requests().size())).hasSize(2);
-    assertThat(FAKE.requests().getLast())
-        .contains("could not be applied")
-        .contains("const a = 1;");
+    assertThat(FAKE.requests().getLast()).contains("could not be applied").contains("const a = 1;");
     assertThat(events.getLast().data().get("tokensUsed").asLong()).isEqualTo(100 + 20 + 150 + 30);
     assertThat(balance()).isEqualTo(50_000 - 300);
   }
