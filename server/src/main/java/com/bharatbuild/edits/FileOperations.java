@@ -2,147 +2,130 @@ package com.bharatbuild.edits;
 
 import com.bharatbuild.edits.OperationOutcome.Applied;
 import com.bharatbuild.edits.OperationOutcome.Failed;
+import com.bharatbuild.edits.engine.EditOutcome;
+import com.bharatbuild.edits.engine.FileEdit;
+import com.bharatbuild.edits.engine.HunkReport;
+import com.bharatbuild.edits.engine.MatchKind;
+import com.bharatbuild.edits.engine.Operation;
+import com.bharatbuild.edits.engine.OperationHeader;
 import com.bharatbuild.projects.FileChange;
 import com.bharatbuild.projects.FilePath;
 import com.bharatbuild.projects.FileService;
 import com.bharatbuild.projects.FileView;
 import com.bharatbuild.shared.web.ApiProblem;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies the AI's file operations to a project. Each operation changes its files completely or not
- * at all: a diff that cannot be placed, a path that breaks the rules, or a file the user changed
- * meanwhile leaves everything as it was and answers the reason.
+ * Applies the AI's file operations to a project. The engine's {@link FileEdit} decides what an
+ * operation does from the files it reads; this class checks the paths, writes the outcome through
+ * {@link FileService} (a compare-and-set on the version it read, so a file the user saved meanwhile
+ * is not overwritten) and records the AI message in the history. A bad operation changes nothing
+ * and answers the reason.
  */
 @Service
 public class FileOperations {
 
   private final FileService files;
-  private final DiffPatcher patcher;
 
-  FileOperations(FileService files, DiffPatcher patcher) {
+  FileOperations(FileService files) {
     this.files = files;
-    this.patcher = patcher;
   }
 
   /** Applies one operation for the AI reply {@code messageId}; never throws for a bad operation. */
   public OperationOutcome apply(
       UUID userId, UUID projectId, UUID messageId, FileOperation operation) {
     FileChange change = FileChange.byAi(userId, messageId);
+    Map<String, FileView> read = new HashMap<>();
     try {
       FilePath path = FilePath.of(operation.path());
-      Optional<FileView> current = files.find(userId, projectId, path);
-      return switch (operation.type().toLowerCase(Locale.ROOT)) {
-        case "create" -> create(projectId, path, current, operation, change);
-        case "modify" -> modify(projectId, path, current, operation, change);
-        case "delete" -> delete(projectId, path, current, change);
-        case "rename" -> rename(userId, projectId, path, current, operation, change);
-        default ->
-            new Failed(
-                "Unknown operation type '"
-                    + operation.type()
-                    + "'; use create, modify, delete or rename");
-      };
+      Optional<String> to =
+          operation.to() == null || operation.to().isBlank()
+              ? Optional.empty()
+              : Optional.of(FilePath.of(operation.to()).value());
+      Operation normalised =
+          new Operation(
+              new OperationHeader(0, operation.type(), path.value(), to),
+              "",
+              Optional.ofNullable(operation.diff()),
+              Optional.ofNullable(operation.content()));
+      EditOutcome outcome =
+          FileEdit.apply(
+              normalised,
+              candidate ->
+                  files
+                      .find(userId, projectId, FilePath.of(candidate))
+                      .map(
+                          file -> {
+                            read.put(file.path(), file);
+                            return file.content();
+                          }));
+      return write(projectId, outcome, read, change);
     } catch (ApiProblem refused) {
-      // an invalid path, a file too large, a version conflict: the file stays as it was
+      // an invalid path, a file too large, a version conflict: the files stay as they were
       return new Failed(refused.getMessage());
     }
   }
 
-  private OperationOutcome create(
-      UUID projectId,
-      FilePath path,
-      Optional<FileView> current,
-      FileOperation operation,
-      FileChange change) {
-    String content;
-    if (operation.content() != null) {
-      content = operation.content();
-    } else if (operation.diff() != null) {
-      switch (patcher.apply("", operation.diff())) {
-        case DiffPatcher.Patched patched -> content = patched.text();
-        case DiffPatcher.Refused refused -> {
-          return new Failed(refused.reason());
-        }
-      }
-    } else {
-      return new Failed("A create needs the whole file in <content>");
-    }
-    String before = current.map(FileView::content).orElse("");
-    files.write(projectId, path, content, current.map(FileView::version).orElse(null), change);
-    return new Applied(
-        DisplayPatch.between(
-            current.isPresent() ? path.value() : "/dev/null", path.value(), before, content),
-        current.isPresent() ? "The file existed and was replaced as a whole" : null);
+  private static @Nullable Integer versionOf(Map<String, FileView> read, String path) {
+    FileView file = read.get(path);
+    return file == null ? null : file.version();
   }
 
-  private OperationOutcome modify(
-      UUID projectId,
-      FilePath path,
-      Optional<FileView> current,
-      FileOperation operation,
-      FileChange change) {
-    if (current.isEmpty()) {
-      if (operation.diff() != null && operation.diff().contains("--- /dev/null")) {
-        return create(projectId, path, current, operation, change);
+  private OperationOutcome write(
+      UUID projectId, EditOutcome outcome, Map<String, FileView> read, FileChange change) {
+    return switch (outcome) {
+      case EditOutcome.Written written -> {
+        FileView before = read.get(written.path());
+        FilePath path = FilePath.of(written.path());
+        files.write(projectId, path, written.text(), versionOf(read, written.path()), change);
+        yield new Applied(
+            DisplayPatch.between(
+                before == null ? "/dev/null" : written.path(),
+                written.path(),
+                before == null ? "" : before.content(),
+                written.text()),
+            written.note().orElse(placement(written)));
       }
-      return new Failed("There is no file at " + path + " to modify; create it instead");
-    }
-    FileView file = current.get();
-    String updated;
-    String note = null;
-    if (operation.diff() != null) {
-      switch (patcher.apply(file.content(), operation.diff())) {
-        case DiffPatcher.Patched patched -> {
-          updated = patched.text();
-          note = patched.placement();
-        }
-        case DiffPatcher.Refused refused -> {
-          return new Failed(refused.reason());
-        }
+      case EditOutcome.Deleted deleted -> {
+        FileView before = read.get(deleted.path());
+        files.delete(projectId, FilePath.of(deleted.path()), change);
+        yield new Applied(
+            DisplayPatch.between(deleted.path(), "/dev/null", before.content(), ""), null);
       }
-    } else if (operation.content() != null) {
-      updated = operation.content();
-      note = "The whole file was replaced";
-    } else {
-      return new Failed("A modify needs a <diff> or the whole file in <content>");
-    }
-    files.write(projectId, path, updated, file.version(), change);
-    return new Applied(DisplayPatch.between(path.value(), file.content(), updated), note);
+      case EditOutcome.Renamed renamed -> {
+        files.rename(projectId, FilePath.of(renamed.from()), FilePath.of(renamed.to()), change);
+        yield new Applied(
+            "rename from " + renamed.from() + "\nrename to " + renamed.to() + "\n",
+            "Renamed to " + renamed.to());
+      }
+      case EditOutcome.Rejected rejected -> new Failed(rejected.reason());
+    };
   }
 
-  private OperationOutcome delete(
-      UUID projectId, FilePath path, Optional<FileView> current, FileChange change) {
-    if (current.isEmpty()) {
-      return new Failed("There is no file at " + path + " to delete");
+  private static @Nullable String placement(EditOutcome.Written written) {
+    if (written.hunks().stream().allMatch(hunk -> hunk.match() == MatchKind.EXACT)) {
+      return null;
     }
-    files.delete(projectId, path, change);
-    return new Applied(
-        DisplayPatch.between(path.value(), "/dev/null", current.get().content(), ""), null);
+    return "Applied with tolerance: "
+        + written.hunks().stream()
+            .filter(hunk -> hunk.match() != MatchKind.EXACT)
+            .map(FileOperations::describe)
+            .collect(Collectors.joining("; "));
   }
 
-  private OperationOutcome rename(
-      UUID userId,
-      UUID projectId,
-      FilePath path,
-      Optional<FileView> current,
-      FileOperation operation,
-      FileChange change) {
-    if (operation.to() == null || operation.to().isBlank()) {
-      return new Failed("A rename needs the new path in the to attribute");
-    }
-    if (current.isEmpty()) {
-      return new Failed("There is no file at " + path + " to rename");
-    }
-    FilePath target = FilePath.of(operation.to());
-    if (files.find(userId, projectId, target).isPresent()) {
-      return new Failed("Cannot rename to " + target + ": a file already exists there");
-    }
-    files.rename(projectId, path, target, change);
-    return new Applied(
-        "rename from " + path + "\nrename to " + target + "\n", "Renamed to " + target);
+  private static String describe(HunkReport hunk) {
+    return "hunk "
+        + (hunk.index() + 1)
+        + " "
+        + hunk.match().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+        + " at line "
+        + hunk.appliedLine();
   }
 }

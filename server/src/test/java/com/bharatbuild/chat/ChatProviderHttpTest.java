@@ -257,6 +257,95 @@ class ChatProviderHttpTest extends HttpTest {
     assertThat(balance()).isEqualTo(50_000 - 300);
   }
 
+  @Test
+  void everyKindOfOperationAppliesOrFailsWithoutTouchingTheFile() {
+    putFile("src/a.ts", "export const a = 1;\n");
+    putFile("old.txt", "obsolete\n");
+    putFile("exists.txt", "before\n");
+    putFile("crlf.txt", "one\r\ntwo\r\nthree\r\n");
+    putFile("keep.txt", "alpha\nbeta\n");
+    String answer =
+        op("rename", "src/a.ts", " to=\"src/b.ts\"", "")
+            + op("delete", "old.txt", "", "")
+            + op("create", "exists.txt", "", "<content>\nafter\n</content>")
+            + op("modify", "../etc/passwd", "", "<content>\nx\n</content>")
+            + op(
+                "modify",
+                "crlf.txt",
+                "",
+                "<diff>\n@@ -7,3 +7,3 @@\n one\n-two\n+TWO\n three\n</diff>")
+            + op(
+                "modify", "keep.txt", "", "<diff>\n@@ -1,2 +1,2 @@\n gamma\n-beta\n+BETA\n</diff>");
+    FAKE.enqueue(answer(100, 50, answer));
+    FAKE.enqueue(answer(50, 5, "I cannot fix those."));
+
+    List<Event> events = readAll(send("Tidy up"));
+
+    Map<String, List<String>> statuses = operationStatuses(events);
+    assertThat(statuses.get("src/a.ts")).endsWith("complete");
+    assertThat(statuses.get("old.txt")).endsWith("complete");
+    assertThat(statuses.get("exists.txt")).endsWith("complete");
+    assertThat(statuses.get("../etc/passwd")).endsWith("error");
+    assertThat(statuses.get("crlf.txt")).endsWith("complete");
+    assertThat(statuses.get("keep.txt")).endsWith("error");
+    assertThat(fileStatus("src/a.ts")).isEqualTo(404);
+    assertThat(file("src/b.ts")).isEqualTo("export const a = 1;\n");
+    assertThat(fileStatus("old.txt")).isEqualTo(404);
+    assertThat(file("exists.txt")).isEqualTo("after\n");
+    assertThat(file("crlf.txt")).isEqualTo("one\r\nTWO\r\nthree\r\n");
+    assertThat(file("keep.txt")).isEqualTo("alpha\nbeta\n");
+    String keepError =
+        events.stream()
+            .filter(e -> e.type().equals("operation"))
+            .map(e -> e.data().get("operation"))
+            .filter(
+                o ->
+                    o.get("path").asString().equals("keep.txt")
+                        && o.get("status").asString().equals("error"))
+            .findFirst()
+            .orElseThrow()
+            .get("error")
+            .asString();
+    assertThat(keepError).contains("gamma");
+  }
+
+  private static String op(String type, String path, String extra, String body) {
+    return "<operation type=\""
+        + type
+        + "\" path=\""
+        + path
+        + "\""
+        + extra
+        + ">\n<description>"
+        + type
+        + "</description>\n"
+        + body
+        + "\n</operation>\n";
+  }
+
+  private void putFile(String path, String content) {
+    api.put(
+        "/api/v1/projects/" + projectId + "/files",
+        Map.of("path", path, "content", content),
+        session.accessToken());
+  }
+
+  private String file(String path) {
+    return api.get(
+            "/api/v1/projects/" + projectId + "/files?path=" + Api.encode(path),
+            session.accessToken())
+        .json()
+        .get("content")
+        .asString();
+  }
+
+  private int fileStatus(String path) {
+    return api.get(
+            "/api/v1/projects/" + projectId + "/files?path=" + Api.encode(path),
+            session.accessToken())
+        .status();
+  }
+
   private static List<Step> slowAnswer(int words) {
     List<Step> steps = new ArrayList<>();
     steps.add(messageStart(25, 0, 0));
