@@ -6,6 +6,9 @@ import com.bharatbuild.ai.ModelInfo;
 import com.bharatbuild.chat.ChatProblems.ContextTooLarge;
 import com.bharatbuild.projects.FileSummary;
 import com.bharatbuild.projects.ProjectView;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -67,6 +70,8 @@ class PromptBuilder {
       """;
 
   private static final int SHORT_TREE = 200;
+  private static final Encoding TOKENIZER =
+      Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
   String system(ProjectView project, ChatMode mode, List<FileSummary> files, int treeLimit) {
     StringBuilder prompt = new StringBuilder();
@@ -206,10 +211,11 @@ class PromptBuilder {
   }
 
   /**
-   * Tokens of a text, estimated at four characters a token (rounded up), the usual figure for
-   * English and code with the providers' tokenizers; the wallet settles to the exact count later.
+   * Tokens of a text, counted with a real BPE tokenizer (OpenAI's o200k_base). Claude's tokenizer
+   * is not public, so for Claude this is an estimate within a few per cent on code and prose; the
+   * wallet reserves with it and settles to the provider's exact count.
    */
   static long estimate(String text) {
-    return (text.length() + 3) / 4;
+    return TOKENIZER.countTokensOrdinary(text);
   }
 }
