@@ -146,7 +146,7 @@ class ChatService implements DisposableBean {
             project,
             request.modeOrDefault(),
             files.list(userId, project.id()),
-            history.stream().filter(ChatService::usableInHistory).toList(),
+            recent(history),
             request.message(),
             attachments,
             openFile,
@@ -233,6 +233,12 @@ class ChatService implements DisposableBean {
         .find(userId, project.id(), path)
         .map(file -> new Attachment(file.path(), file.content()))
         .orElse(null);
+  }
+
+  /** The last messages that can go into a prompt, at most the configured number. */
+  private List<MessageView> recent(List<MessageView> history) {
+    List<MessageView> usable = history.stream().filter(ChatService::usableInHistory).toList();
+    return usable.subList(Math.max(0, usable.size() - settings.historyMessages()), usable.size());
   }
 
   private static boolean usableInHistory(MessageView message) {
