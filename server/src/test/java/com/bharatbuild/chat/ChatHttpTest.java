@@ -279,6 +279,54 @@ class ChatHttpTest extends HttpTest {
   }
 
   @Test
+  void concurrentRepliesOnOneWalletChargeExactlyWhatTheyUsed() throws Exception {
+    List<UUID> projects = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      projects.add(api.createProject(session, "p" + i));
+    }
+    List<java.util.concurrent.Future<Long>> replies = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (UUID project : projects) {
+        replies.add(
+            pool.submit(
+                () -> {
+                  try (EventStream stream =
+                      EventStream.open(
+                          api.url("/api/v1/chat/stream"),
+                          Map.of(
+                              "projectId", project.toString(), "message", "Create a counter app"),
+                          session.accessToken(),
+                          Map.of())) {
+                    if (stream.status() == 402) {
+                      return -1L;
+                    }
+                    Event last = stream.readAll().getLast();
+                    assertThat(last.type()).isEqualTo("complete");
+                    return last.data().get("tokensUsed").asLong();
+                  }
+                }));
+      }
+    }
+    long charged = 0;
+    int refused = 0;
+    for (var reply : replies) {
+      long tokens = reply.get();
+      if (tokens < 0) {
+        refused++;
+      } else {
+        charged += tokens;
+      }
+    }
+
+    JsonNode balance = api.get("/api/v1/tokens/balance", session.accessToken()).json();
+    assertThat(charged).isPositive();
+    assertThat(balance.get("balance").asLong()).isEqualTo(50_000 - charged);
+    assertThat(balance.get("totalUsed").asLong()).isEqualTo(charged);
+    assertThat(balance.get("available").asLong()).isEqualTo(balance.get("balance").asLong());
+    assertThat(refused).as("reservations that did not fit were refused up front").isLessThan(20);
+  }
+
+  @Test
   void revertUndoesAReplysOperationsAndReportsConflicts() {
     String createReply = replyTo("Create a counter app");
     String original = fileContent("src/App.tsx");
