@@ -20,6 +20,7 @@ import com.bharatbuild.support.Api.Session;
 import com.bharatbuild.support.EventStream;
 import com.bharatbuild.support.EventStream.Event;
 import com.bharatbuild.support.HttpTest;
+import com.bharatbuild.wallet.TokenWallet;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +40,10 @@ import tools.jackson.databind.JsonNode;
 class ChatProviderHttpTest extends HttpTest {
 
   private static final FakeModelServer FAKE = start();
+
+  @Autowired JdbcClient jdbc;
+  @Autowired TokenWallet wallet;
+  @Autowired InterruptedReplies interrupted;
 
   private Session session;
   private UUID projectId;
@@ -88,6 +95,59 @@ class ChatProviderHttpTest extends HttpTest {
     assertThat(complete.get("inputTokens").asLong()).isEqualTo(2200);
     assertThat(complete.get("outputTokens").asLong()).isEqualTo(45);
     assertThat(balance()).isEqualTo(50_000 - 2245);
+  }
+
+  @Test
+  void usageBeyondTheBalanceIsChargedInFullAndTheNextMessageIsRefused() {
+    jdbc.sql("UPDATE user_wallets SET balance = 6000 WHERE user_id = :user")
+        .param("user", session.userId())
+        .update();
+    FAKE.enqueue(answer(5_000, 4_000, "A long answer"));
+
+    List<Event> events = readAll(send("Write a lot"));
+
+    assertThat(events.getLast().data().get("tokensUsed").asLong()).isEqualTo(9_000);
+    assertThat(balance()).isEqualTo(6_000 - 9_000);
+    assertThat(fakeRequestMaxTokens())
+        .as("the output budget shrank to what the balance covers")
+        .isLessThan(6_000);
+    try (EventStream refused = send("Another")) {
+      assertThat(refused.status()).isEqualTo(402);
+    }
+  }
+
+  @Test
+  void repliesLeftStreamingByACrashAreMarkedInterruptedAtStartUp() {
+    UUID reply = UUID.randomUUID();
+    jdbc.sql(
+            """
+            INSERT INTO chat_messages (id, user_id, project_id, role, content, status, created_at)
+            VALUES (:id, :user, :project, 'assistant', 'half of it', 'streaming', CURRENT_TIMESTAMP)
+            """)
+        .param("id", reply)
+        .param("user", session.userId())
+        .param("project", projectId)
+        .update();
+    wallet.reserve(session.userId(), reply, 1_000, 1_000);
+
+    interrupted.markInterrupted();
+
+    JsonNode saved = reply(reply.toString());
+    assertThat(saved.get("status").asString()).isEqualTo("interrupted");
+    assertThat(saved.get("content").asString()).isEqualTo("half of it");
+    assertThat(
+            api.get("/api/v1/tokens/balance", session.accessToken())
+                .json()
+                .get("available")
+                .asLong())
+        .isEqualTo(50_000);
+  }
+
+  private long fakeRequestMaxTokens() {
+    java.util.regex.Matcher matcher =
+        java.util.regex.Pattern.compile("\"max_tokens\":(\\d+)").matcher(FAKE.requests().getLast());
+    assertThat(matcher.find()).isTrue();
+    return Long.parseLong(matcher.group(1));
   }
 
   @Test
