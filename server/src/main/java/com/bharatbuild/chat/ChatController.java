@@ -60,10 +60,7 @@ class ChatController {
   @ResponseStatus(HttpStatus.CREATED)
   MessageView send(@CurrentUserId UUID userId, @Valid @RequestBody ChatRequest request) {
     ReplyRun run = chat.send(userId, request);
-    return chat.list(userId, request.projectId()).stream()
-        .filter(message -> message.id().equals(run.userMessageId()))
-        .findFirst()
-        .orElseThrow();
+    return chat.message(userId, run.userMessageId());
   }
 
   /**

@@ -254,6 +254,13 @@ class ChatService implements DisposableBean {
     return null;
   }
 
+  MessageView message(UUID userId, UUID messageId) {
+    return messages
+        .findOwned(messageId, userId)
+        .map(Stored::view)
+        .orElseThrow(MessageNotFound::new);
+  }
+
   List<MessageView> list(UUID userId, UUID projectId) {
     projects.get(userId, projectId);
     return messages.listForProject(projectId, userId);
