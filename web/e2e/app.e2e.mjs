@@ -240,4 +240,122 @@ export const tests = [
       if (session?.accessToken || session?.refreshToken) fail('the stored session was not cleared')
     },
   },
+  {
+    name: 'chat with the demo model: stream, operation cards, files, balance, revert, reload',
+    async fn({ page, screenshot }) {
+      await registerInBrowser(page)
+      await createProjectInBrowser(page, { name: 'Chat Demo', type: 'react' })
+      await page
+        .getByRole('list', { name: 'Projects' })
+        .getByRole('link', { name: 'Chat Demo', exact: true })
+        .click()
+      await expectPath(page, /^\/projects\/[0-9a-f-]{36}$/)
+
+      // the empty conversation shows the welcome card and the seed's four examples
+      await visible(page.getByRole('heading', { name: 'Welcome to BharatBuild AI' }))
+      const examples = page.getByRole('group', { name: 'Examples' }).getByRole('button')
+      await expectCount(examples, 4)
+      await visible(page.getByText('Runs arrive with the execution feature'))
+      const model = page.getByLabel('Model', { exact: true })
+      await eventually(async () => {
+        const label = (await model.locator('option:checked').textContent()) ?? ''
+        if (!/demo/i.test(label)) fail(`the model picker shows "${label}"`)
+      })
+      const balance = page.getByTestId('token-balance')
+      const readBalance = async () =>
+        Number(((await balance.textContent()) ?? '').replace(/[^0-9]/g, '') || NaN)
+      let before = NaN
+      await eventually(async () => {
+        before = await readBalance()
+        if (!(before > 0)) fail('no token balance shown')
+      })
+      await screenshot('chat-empty')
+
+      const input = page.getByLabel('Message', { exact: true })
+      await input.fill('Create a counter app')
+      await input.press('Enter')
+      await expectValue(input, '')
+
+      const log = page.getByRole('log', { name: 'Conversation' })
+      await expectText(log, 'Create a counter app')
+      await expectText(log, 'counter component', { timeout: 30_000 })
+      const firstReply = log.getByRole('article', { name: 'AI message' }).first()
+      const cards = firstReply.getByRole('list', { name: 'File operations' }).getByRole('listitem')
+      await expectCount(cards, 4, { timeout: 30_000 })
+      await expectCount(firstReply.locator('[data-status="complete"]'), 4, { timeout: 30_000 })
+      await visible(firstReply.getByText('tokens', { exact: false }))
+      await eventually(async () => {
+        const after = await readBalance()
+        if (!(after < before)) fail(`the balance did not go down (${before} → ${after})`)
+      })
+      const files = page.getByRole('list', { name: 'Project files' })
+      await visible(files.getByRole('button', { name: 'src/App.tsx' }))
+      // a card opens to its patch
+      await cards
+        .filter({ hasText: 'src/App.tsx' })
+        .getByRole('button', { name: 'Show changes' })
+        .click()
+      await visible(firstReply.getByLabel('Changes to src/App.tsx'))
+      await screenshot('chat-counter')
+
+      await input.fill('Add a reset button')
+      await page.getByRole('button', { name: 'Send', exact: true }).click()
+      const replies = log.getByRole('article', { name: 'AI message' })
+      await expectCount(replies, 2)
+      const secondReply = replies.nth(1)
+      await visible(secondReply.locator('[data-status="complete"]'), 30_000)
+      await visible(secondReply.getByRole('button', { name: 'Revert' }), 30_000)
+
+      await files.getByRole('button', { name: 'src/App.tsx' }).click()
+      const editor = page.getByLabel('File content')
+      await eventually(async () => {
+        if (!(await editor.inputValue()).includes('Reset')) fail('src/App.tsx has no Reset')
+      })
+      await screenshot('chat-reset')
+
+      // the user changes the file after the reply: revert reports the conflict, then forces
+      await editor.fill((await editor.inputValue()) + '// my note\n')
+      await page.getByRole('button', { name: 'Save', exact: true }).click()
+      await visible(page.getByRole('status').getByText('Saved', { exact: true }))
+      await secondReply.getByRole('button', { name: 'Revert' }).click()
+      await expectText(secondReply.getByRole('status').last(), 'Changed since this reply')
+      await screenshot('chat-revert-conflict')
+      await secondReply.getByRole('button', { name: 'Revert anyway' }).click()
+      await expectText(secondReply.getByRole('status').last(), 'Reverted src/App.tsx')
+      await eventually(async () => {
+        const content = await editor.inputValue()
+        if (content.includes('Reset') || !content.includes('count')) {
+          fail('src/App.tsx was not reverted in the editor')
+        }
+      })
+
+      // the conversation is kept on the server
+      await page.reload()
+      const reloaded = page.getByRole('log', { name: 'Conversation' })
+      await expectText(reloaded, 'Add a reset button')
+      await expectCount(reloaded.getByRole('article', { name: 'AI message' }), 2)
+      await expectCount(reloaded.locator('[data-status="complete"]'), 5)
+      await screenshot('chat-reloaded')
+
+      // regenerate the first reply: a new reply replaces it in place
+      const reloadedReplies = reloaded.getByRole('article', { name: 'AI message' })
+      await reloadedReplies.first().getByRole('button', { name: 'Regenerate' }).click()
+      await expectCount(reloadedReplies, 2)
+      await expectCount(reloadedReplies.first().locator('[data-status="complete"]'), 4, {
+        timeout: 30_000,
+      })
+      await visible(reloadedReplies.first().getByRole('button', { name: 'Regenerate' }), 30_000)
+
+      // delete the second reply
+      await reloadedReplies.nth(1).getByRole('button', { name: 'Delete' }).click()
+      await expectCount(reloadedReplies, 1)
+      await page.reload()
+      await expectCount(
+        page
+          .getByRole('log', { name: 'Conversation' })
+          .getByRole('article', { name: 'AI message' }),
+        1,
+      )
+    },
+  },
 ]

@@ -56,3 +56,14 @@ export interface Problem {
 
 /** A path of the API, checked against the OpenAPI document. */
 export type ApiPath = keyof paths
+
+export type OperationView = Present<Schemas['OperationView'], 'to' | 'patch' | 'error'>
+export type MessageView = Omit<Present<Schemas['MessageView'], 'replyTo'>, 'operations'> & {
+  operations: OperationView[]
+}
+export type ModelInfo = Present<Schemas['ModelInfo']>
+export type BalanceView = Present<Schemas['BalanceView']>
+export type ChatRequest = Schemas['ChatRequest']
+export type ChatMode = NonNullable<ChatRequest['mode']>
+
+export type RevertResult = Schemas['RevertResult']

@@ -35,6 +35,12 @@ function serveProject() {
   const server = { file: fileView('v1 content', 1) }
   const calls = installFakeFetch(({ method, url, body }) => {
     if (url.pathname === '/api/v1/projects/p1') return jsonResponse(200, PROJECT)
+    // the chat panel's calls
+    if (url.pathname === '/api/v1/chat/messages/p1') return jsonResponse(200, [])
+    if (url.pathname === '/api/v1/ai/models') return jsonResponse(200, [])
+    if (url.pathname === '/api/v1/tokens/balance') {
+      return jsonResponse(200, { balance: 100, totalPurchased: 0, totalUsed: 0, available: 100 })
+    }
     if (url.pathname !== '/api/v1/projects/p1/files') return undefined
     if (method === 'GET' && !url.searchParams.has('path')) {
       const { content: _content, ...summary } = server.file

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { Alert } from '@/components/common/Alert'
 import { Badge } from '@/components/common/Badge'
@@ -6,15 +6,18 @@ import { Button } from '@/components/common/Button'
 import { ConfirmDialog } from '@/components/common/ConfirmDialog'
 import { EmptyState } from '@/components/common/EmptyState'
 import { Spinner } from '@/components/common/Spinner'
+import { LeftPanel } from '@/components/leftPanel/LeftPanel'
 import { FileEditor, toSummary } from '@/components/projects/FileEditor'
 import { FileList } from '@/components/projects/FileList'
 import { NewFileForm } from '@/components/projects/NewFileForm'
 import { useDocumentTitle } from '@/hooks/useDocumentTitle'
 import { useProject } from '@/hooks/useProject'
 import { ApiError, errorMessage } from '@/services/api/apiError'
+import { fileService } from '@/services/api/fileService'
+import { useChatStore } from '@/store/chatStore'
 import { useProjectStore } from '@/store/projectStore'
 
-/** The minimal workbench: files on the left, a text editor on the right. */
+/** The workbench: the AI chat on the left, the project's files and an editor on the right. */
 export function ProjectPage() {
   const { id = '' } = useParams()
   const { project, files, loading, error, reload } = useProject(id)
@@ -27,6 +30,26 @@ export function ProjectPage() {
   useDocumentTitle(project?.name)
 
   const onDirtyChange = useCallback((value: boolean) => setDirty(value), [])
+  const updateFiles = useProjectStore((s) => s.updateFiles)
+  const fileChanges = useChatStore((s) => s.fileChanges)
+  const [editorGeneration, setEditorGeneration] = useState(0)
+
+  // the AI changed files: reload the list, and the open file if it was one of them (unless the
+  // user has unsaved edits there, which the editor's version check then protects)
+  useEffect(() => {
+    if (fileChanges.version === 0 || !id) return
+    const controller = new AbortController()
+    fileService
+      .list(id, controller.signal)
+      .then((list) => {
+        updateFiles(list)
+        const open = useProjectStore.getState().selectedFile
+        if (open && fileChanges.paths.includes(open) && !dirty) setEditorGeneration((n) => n + 1)
+      })
+      .catch(() => undefined)
+    return () => controller.abort()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new change reloads
+  }, [fileChanges, id, updateFiles])
 
   function requestSelect(path: string) {
     if (path === selectedFile) return
@@ -75,7 +98,8 @@ export function ProjectPage() {
         {project.type && <Badge tone="blue">{project.type}</Badge>}
         {project.description && <p className="workbench__description">{project.description}</p>}
       </div>
-      <div className="workbench__body">
+      <div className="workbench__body workbench__body--with-chat">
+        <LeftPanel projectId={project.id} files={files} openFile={selectedFile} />
         <aside className="workbench__sidebar" aria-label="Files">
           <h2 className="section-title">Files</h2>
           <NewFileForm
@@ -90,7 +114,7 @@ export function ProjectPage() {
         <div className="workbench__editor">
           {selectedFile ? (
             <FileEditor
-              key={selectedFile}
+              key={`${selectedFile}#${editorGeneration}`}
               projectId={project.id}
               path={selectedFile}
               onSaved={upsertFile}

@@ -31,6 +31,8 @@ export interface RequestOptions {
   /** Send the access token and renew it on 401 (default true). */
   auth?: boolean
   signal?: AbortSignal
+  /** Extra request headers (`Accept`, `Last-Event-ID`). */
+  headers?: Record<string, string>
 }
 
 const REFRESH_PATH = '/api/v1/auth/refresh' satisfies ApiPath
@@ -71,6 +73,15 @@ export class HttpClient {
   }
 
   async request<T>(method: Method, path: ApiPath, options: RequestOptions = {}): Promise<T> {
+    const response = await this.open(method, path, options)
+    return (await readBody(response)) as T
+  }
+
+  /**
+   * Sends the call with the same token handling as {@link request} (a 401 renews the token once)
+   * and returns the successful response unread, for bodies read as a stream (event streams).
+   */
+  async open(method: Method, path: ApiPath, options: RequestOptions = {}): Promise<Response> {
     const url = this.#url(path, options)
     const auth = options.auth ?? true
     const sentToken = auth ? this.#session.accessToken() : null
@@ -86,7 +97,7 @@ export class HttpClient {
     }
 
     if (!response.ok) throw await ApiError.fromResponse(response)
-    return (await readBody(response)) as T
+    return response
   }
 
   /** Renews the access token; every caller waiting at the same time gets the same answer. */
@@ -128,6 +139,7 @@ export class HttpClient {
       Accept: 'application/json, application/problem+json',
     }
     if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+    Object.assign(headers, options.headers)
     if (token) headers.Authorization = `Bearer ${token}`
     try {
       return await this.#fetch(url, {

@@ -1,0 +1,19 @@
+import { useTokenBalance } from '@/hooks/useTokenBalance'
+
+/** The wallet's available tokens, live; warns when low. */
+export function TokenBalance() {
+  const { available, low } = useTokenBalance()
+  return (
+    <div
+      className={`token-balance${low ? ' token-balance--low' : ''}`}
+      role="status"
+      aria-label="Token balance"
+    >
+      <span className="token-balance__value" data-testid="token-balance">
+        {available === null ? '…' : available.toLocaleString('en-US')}
+      </span>{' '}
+      tokens
+      {low && <span className="token-balance__warning"> · Low balance — buy more tokens</span>}
+    </div>
+  )
+}

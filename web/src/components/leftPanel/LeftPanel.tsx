@@ -1,0 +1,72 @@
+import { useState } from 'react'
+import { Alert } from '@/components/common/Alert'
+import { Button } from '@/components/common/Button'
+import { ChatPanel } from '@/components/leftPanel/ChatPanel/ChatPanel'
+import { InputSection } from '@/components/leftPanel/InputSection/InputSection'
+import { TerminalPanel } from '@/components/leftPanel/TerminalPanel/TerminalPanel'
+import { useChat } from '@/hooks/useChat'
+import { errorMessage } from '@/services/api/apiError'
+import { useChatStore } from '@/store/chatStore'
+import type { FileSummary } from '@/types/api'
+
+export interface LeftPanelProps {
+  projectId: string
+  files: FileSummary[]
+  openFile: string | null
+}
+
+/** The seed's left panel: chat (70%) over the terminal (30%), the input fixed at the bottom. */
+export function LeftPanel({ projectId, files, openFile }: LeftPanelProps) {
+  const chat = useChat(projectId, openFile)
+  const messages = useChatStore((s) => s.messages)
+  const loaded = useChatStore((s) => s.loaded)
+  const busy = useChatStore((s) => s.streaming !== null)
+  const [terminalCollapsed, setTerminalCollapsed] = useState(false)
+
+  return (
+    <aside className="left-panel" aria-label="AI chat">
+      <div className={`left-panel__chat${terminalCollapsed ? ' left-panel__chat--full' : ''}`}>
+        {chat.loadError !== null ? (
+          <Alert
+            title="Could not load the conversation"
+            actions={
+              <Button size="small" onClick={() => void chat.load()}>
+                Try again
+              </Button>
+            }
+          >
+            {errorMessage(chat.loadError)}
+          </Alert>
+        ) : (
+          <ChatPanel
+            loaded={loaded}
+            messages={messages}
+            busy={busy}
+            onSend={(text) => void chat.send(text)}
+            onDelete={(id) => void chat.remove(id)}
+            onRegenerate={(id) => void chat.regenerate(id)}
+            onRevert={chat.revert}
+          />
+        )}
+      </div>
+      <div
+        className={`left-panel__terminal${terminalCollapsed ? ' left-panel__terminal--collapsed' : ''}`}
+      >
+        <TerminalPanel
+          collapsed={terminalCollapsed}
+          onToggle={() => setTerminalCollapsed((value) => !value)}
+        />
+      </div>
+      {chat.actionError && (
+        <div className="left-panel__error" role="alert">
+          {chat.actionError}
+        </div>
+      )}
+      <InputSection
+        files={files}
+        onSend={(text) => void chat.send(text)}
+        onStop={() => void chat.stop()}
+      />
+    </aside>
+  )
+}
