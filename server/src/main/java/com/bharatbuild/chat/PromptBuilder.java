@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,8 +72,6 @@ class PromptBuilder {
       """;
 
   private static final int SHORT_TREE = 200;
-  private static final Encoding TOKENIZER =
-      Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
   String system(ProjectView project, ChatMode mode, List<FileSummary> files, int treeLimit) {
     StringBuilder prompt = new StringBuilder();
@@ -216,6 +216,20 @@ class PromptBuilder {
    * wallet reserves with it and settles to the provider's exact count.
    */
   static long estimate(String text) {
-    return TOKENIZER.countTokensOrdinary(text);
+    return Tokenizer.O200K.countTokensOrdinary(text);
+  }
+
+  /**
+   * Loads the tokenizer's vocabulary (several megabytes) on first use, not while the server starts;
+   * {@link #warmUp()} loads it in the background once the server is up.
+   */
+  private static final class Tokenizer {
+    static final Encoding O200K =
+        Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void warmUp() {
+    Thread.ofVirtual().name("tokenizer-warm-up").start(() -> estimate("warm up"));
   }
 }
