@@ -305,11 +305,44 @@ final class HunkLocator {
         core[t] = lines.nonBlankLine(first + t);
         matches = tracker.accept(pre.get(nonBlank.get(t)), file.line(core[t]));
       }
-      if (matches) {
+      if (matches && !blankSideUnknown(hunk, core)) {
         found.add(flexiblePlacement(hunk, hunkIndex, core, tracker.shift()));
       }
     }
     return found;
+  }
+
+  /**
+   * Whether the hunk adds lines between two matched lines that the file separates by more blank
+   * lines than the hunk shows: the diff then does not say on which side of those blank lines the
+   * new lines go, and a guess would put code in the wrong place. Such a place is not offered.
+   */
+  private boolean blankSideUnknown(Hunk hunk, int[] core) {
+    List<HunkLine> lines = hunk.lines();
+    int coreIndex = 0;
+    int blanks = 0;
+    boolean adds = false;
+    for (HunkLine line : lines) {
+      boolean coreLine = line.inPreimage() && !line.text().isBlank();
+      if (!coreLine) {
+        if (line.kind() == HunkLine.Kind.ADD) {
+          adds = true;
+        } else {
+          blanks++;
+        }
+        continue;
+      }
+      if (coreIndex > 0 && adds) {
+        int gap = core[coreIndex] - core[coreIndex - 1] - 1;
+        if (gap > blanks) {
+          return true;
+        }
+      }
+      coreIndex++;
+      blanks = 0;
+      adds = false;
+    }
+    return false;
   }
 
   /**
