@@ -58,52 +58,16 @@ final class AnthropicProvider implements ModelProvider {
   @Override
   public CompletionResult stream(
       CompletionRequest request, CompletionListener listener, Cancellation cancellation) {
-    UsageCounter usage = new UsageCounter();
-    StreamResponse<RawMessageStreamEvent> stream;
-    try {
-      stream = client.messages().createStreaming(params(request));
-    } catch (RuntimeException e) {
-      throw failure(e, usage.current());
-    }
-    cancellation.onCancel(stream::close);
-    CompletionResult.StopReason stop = CompletionResult.StopReason.END;
-    boolean stopped = false;
-    try (stream) {
-      for (RawMessageStreamEvent event :
-          (Iterable<RawMessageStreamEvent>) stream.stream()::iterator) {
-        if (event.isMessageStart()) {
-          usage.start(event.asMessageStart().message().usage());
-        } else if (event.isContentBlockDelta()) {
-          RawContentBlockDelta delta = event.asContentBlockDelta().delta();
-          if (delta.isText()) {
-            listener.onText(delta.asText().text());
-          } else if (delta.isThinking()) {
-            listener.onThinking(delta.asThinking().thinking());
-          }
-        } else if (event.isMessageDelta()) {
-          usage.delta(event.asMessageDelta().usage());
-          if (event.asMessageDelta().delta().stopReason().orElse(null) == StopReason.MAX_TOKENS) {
-            stop = CompletionResult.StopReason.MAX_TOKENS;
-          }
-        } else if (event.isMessageStop()) {
-          stopped = true;
-        }
-      }
-    } catch (RuntimeException e) {
-      if (cancellation.isCancelled()) {
-        return new CompletionResult(usage.current(), CompletionResult.StopReason.CANCELLED);
-      }
-      throw failure(e, usage.current());
-    }
-    if (cancellation.isCancelled()) {
-      return new CompletionResult(usage.current(), CompletionResult.StopReason.CANCELLED);
-    }
-    if (!stopped) {
-      // a proxy that closes cleanly mid-answer looks like the end of the stream
-      throw new ModelCallFailed(
-          "truncated", "Anthropic's stream ended before message_stop", true, usage.current(), null);
-    }
-    return new CompletionResult(usage.current(), stop);
+    return StreamedCall.run(
+        () -> {
+          StreamResponse<RawMessageStreamEvent> stream =
+              client.messages().createStreaming(params(request));
+          return new StreamedCall.Opened<>(stream.stream(), stream::close);
+        },
+        new EventReader(listener),
+        cancellation,
+        AnthropicProvider::failure,
+        "Anthropic's stream ended before message_stop");
   }
 
   private MessageCreateParams params(CompletionRequest request) {
@@ -171,29 +135,65 @@ final class AnthropicProvider implements ModelProvider {
     };
   }
 
-  /** Anthropic reports input tokens at the start and cumulative output tokens in each delta. */
-  private static final class UsageCounter {
+  /**
+   * Reads Anthropic's events: text and thinking deltas go to the listener; input tokens come with
+   * message_start and cumulative output tokens with each message_delta.
+   */
+  private static final class EventReader implements StreamedCall.Reader<RawMessageStreamEvent> {
+    private final CompletionListener listener;
     private long input;
     private long output;
     private long cacheCreation;
     private long cacheRead;
+    private boolean stopped;
+    private CompletionResult.StopReason stop = CompletionResult.StopReason.END;
 
-    void start(Usage usage) {
-      input = usage.inputTokens();
-      output = usage.outputTokens();
-      cacheCreation = usage.cacheCreationInputTokens().orElse(0L);
-      cacheRead = usage.cacheReadInputTokens().orElse(0L);
+    EventReader(CompletionListener listener) {
+      this.listener = listener;
     }
 
-    void delta(MessageDeltaUsage usage) {
-      output = usage.outputTokens();
-      usage.inputTokens().ifPresent(value -> input = value);
-      usage.cacheCreationInputTokens().ifPresent(value -> cacheCreation = value);
-      usage.cacheReadInputTokens().ifPresent(value -> cacheRead = value);
+    @Override
+    public void read(RawMessageStreamEvent event) {
+      if (event.isMessageStart()) {
+        Usage usage = event.asMessageStart().message().usage();
+        input = usage.inputTokens();
+        output = usage.outputTokens();
+        cacheCreation = usage.cacheCreationInputTokens().orElse(0L);
+        cacheRead = usage.cacheReadInputTokens().orElse(0L);
+      } else if (event.isContentBlockDelta()) {
+        RawContentBlockDelta delta = event.asContentBlockDelta().delta();
+        if (delta.isText()) {
+          listener.onText(delta.asText().text());
+        } else if (delta.isThinking()) {
+          listener.onThinking(delta.asThinking().thinking());
+        }
+      } else if (event.isMessageDelta()) {
+        MessageDeltaUsage usage = event.asMessageDelta().usage();
+        output = usage.outputTokens();
+        usage.inputTokens().ifPresent(value -> input = value);
+        usage.cacheCreationInputTokens().ifPresent(value -> cacheCreation = value);
+        usage.cacheReadInputTokens().ifPresent(value -> cacheRead = value);
+        if (event.asMessageDelta().delta().stopReason().orElse(null) == StopReason.MAX_TOKENS) {
+          stop = CompletionResult.StopReason.MAX_TOKENS;
+        }
+      } else if (event.isMessageStop()) {
+        stopped = true;
+      }
     }
 
-    TokenUsage current() {
+    @Override
+    public boolean finished() {
+      return stopped;
+    }
+
+    @Override
+    public TokenUsage usage() {
       return new TokenUsage(input, output, cacheCreation, cacheRead);
+    }
+
+    @Override
+    public CompletionResult.StopReason stopReason() {
+      return stop;
     }
   }
 }

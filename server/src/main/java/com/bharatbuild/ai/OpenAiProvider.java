@@ -57,53 +57,60 @@ final class OpenAiProvider implements ModelProvider {
   @Override
   public CompletionResult stream(
       CompletionRequest request, CompletionListener listener, Cancellation cancellation) {
-    TokenUsage usage = TokenUsage.NONE;
-    StreamResponse<ChatCompletionChunk> stream;
-    try {
-      stream = client.chat().completions().createStreaming(params(request));
-    } catch (RuntimeException e) {
-      throw failure(e, usage);
-    }
-    cancellation.onCancel(stream::close);
-    CompletionResult.StopReason stop = CompletionResult.StopReason.END;
-    boolean finished = false;
-    try (stream) {
-      for (ChatCompletionChunk chunk : (Iterable<ChatCompletionChunk>) stream.stream()::iterator) {
-        for (ChatCompletionChunk.Choice choice : chunk.choices()) {
-          choice.delta().content().filter(text -> !text.isEmpty()).ifPresent(listener::onText);
-          if (choice.finishReason().isPresent()) {
-            finished = true;
-            if (choice.finishReason().get().asString().equals("length")) {
-              stop = CompletionResult.StopReason.MAX_TOKENS;
-            }
-          }
-        }
-        if (chunk.usage().isPresent()) {
-          usage = usage(chunk.usage().get());
-        }
-      }
-    } catch (RuntimeException e) {
-      if (cancellation.isCancelled()) {
-        return new CompletionResult(usage, CompletionResult.StopReason.CANCELLED);
-      }
-      throw failure(e, usage);
-    }
-    if (cancellation.isCancelled()) {
-      return new CompletionResult(usage, CompletionResult.StopReason.CANCELLED);
-    }
-    if (!finished) {
-      // a proxy that closes cleanly mid-answer looks like the end of the stream
-      throw new ModelCallFailed(
-          "truncated",
-          "The model server's stream ended without a finish reason",
-          true,
-          usage,
-          null);
-    }
-    return new CompletionResult(usage, stop);
+    return StreamedCall.run(
+        () -> {
+          StreamResponse<ChatCompletionChunk> stream =
+              client.chat().completions().createStreaming(params(request));
+          return new StreamedCall.Opened<>(stream.stream(), stream::close);
+        },
+        new ChunkReader(listener),
+        cancellation,
+        OpenAiProvider::failure,
+        "The model server's stream ended without a finish reason");
   }
 
-  private static TokenUsage usage(CompletionUsage usage) {
+  /** Reads chat-completion chunks: content deltas, the finish reason and the usage chunk. */
+  private static final class ChunkReader implements StreamedCall.Reader<ChatCompletionChunk> {
+    private final CompletionListener listener;
+    private TokenUsage usage = TokenUsage.NONE;
+    private boolean finished;
+    private CompletionResult.StopReason stop = CompletionResult.StopReason.END;
+
+    ChunkReader(CompletionListener listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public void read(ChatCompletionChunk chunk) {
+      for (ChatCompletionChunk.Choice choice : chunk.choices()) {
+        choice.delta().content().filter(text -> !text.isEmpty()).ifPresent(listener::onText);
+        if (choice.finishReason().isPresent()) {
+          finished = true;
+          if (choice.finishReason().get().asString().equals("length")) {
+            stop = CompletionResult.StopReason.MAX_TOKENS;
+          }
+        }
+      }
+      chunk.usage().ifPresent(reported -> usage = billed(reported));
+    }
+
+    @Override
+    public boolean finished() {
+      return finished;
+    }
+
+    @Override
+    public TokenUsage usage() {
+      return usage;
+    }
+
+    @Override
+    public CompletionResult.StopReason stopReason() {
+      return stop;
+    }
+  }
+
+  private static TokenUsage billed(CompletionUsage usage) {
     long cached = usage.promptTokensDetails().flatMap(details -> details.cachedTokens()).orElse(0L);
     // OpenAI counts cached tokens inside prompt_tokens; keep the total equal to what it bills
     return new TokenUsage(usage.promptTokens() - cached, usage.completionTokens(), 0, cached);
