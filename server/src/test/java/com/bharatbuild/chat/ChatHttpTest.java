@@ -152,6 +152,25 @@ class ChatHttpTest extends HttpTest {
         .isEqualTo(404);
     assertThat(api.post("/api/v1/chat/stop/" + replyId, null, stranger.accessToken()).status())
         .isEqualTo(404);
+    assertThat(
+            api.post(
+                    "/api/v1/chat/messages/" + replyId + "/revert",
+                    Map.of("force", true),
+                    stranger.accessToken())
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            api.post("/api/v1/chat/regenerate/" + replyId, null, stranger.accessToken()).status())
+        .isEqualTo(404);
+    try (EventStream stream =
+        EventStream.open(
+            api.url("/api/v1/chat/stream?messageId=" + replyId),
+            null,
+            stranger.accessToken(),
+            Map.of())) {
+      assertThat(stream.status()).isEqualTo(404);
+      assertThat(stream.problem().toString()).doesNotContain("counter");
+    }
     assertThat(api.get("/api/v1/chat/messages/" + projectId, session.accessToken()).json().size())
         .isEqualTo(2);
   }
