@@ -290,6 +290,12 @@ export const tests = [
       })
       const files = page.getByRole('list', { name: 'Project files' })
       await visible(files.getByRole('button', { name: 'src/App.tsx' }))
+      // the files the reply changed are marked in the list
+      await visible(
+        files
+          .getByRole('button', { name: 'src/App.tsx' })
+          .getByTitle("Changed by the AI's latest reply"),
+      )
       // a card opens to its patch
       await cards
         .filter({ hasText: 'src/App.tsx' })

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { applyChatEvents, localMessage, useChatStore } from '@/store/chatStore'
+import { applyChatEvents, filesChangedByAi, localMessage, useChatStore } from '@/store/chatStore'
 import type { ChatEvent, FileOperation } from '@/types/chat.types'
 
 function op(status: string, fields: Partial<FileOperation> = {}): FileOperation {
@@ -131,5 +131,32 @@ describe('chatStore', () => {
     toggleAttachment('b.ts')
     toggleAttachment('a.ts')
     expect(useChatStore.getState().attachedFiles).toEqual(['b.ts'])
+  })
+})
+
+describe('filesChangedByAi', () => {
+  it('takes the completed operations of the latest reply that changed files', () => {
+    const older = localMessage('assistant', {
+      operations: [op('complete', { path: 'old.ts' })],
+    })
+    const latest = localMessage('assistant', {
+      operations: [
+        op('complete', { id: 'op-1', path: 'src/App.tsx' }),
+        op('error', { id: 'op-2', path: 'src/Broken.tsx' }),
+        op('complete', { id: 'op-3', type: 'rename', path: 'a.ts', to: 'b.ts' }),
+        op('complete', { id: 'op-4', type: 'delete', path: 'gone.ts' }),
+      ],
+    })
+    const question = localMessage('user', { content: 'thanks' })
+    const chatty = localMessage('assistant', { operations: [] })
+
+    expect([...filesChangedByAi([older, latest, question, chatty])]).toEqual([
+      'src/App.tsx',
+      'b.ts',
+    ])
+  })
+
+  it('is empty before the AI changed anything', () => {
+    expect(filesChangedByAi([localMessage('user', { content: 'hi' })]).size).toBe(0)
   })
 })

@@ -98,6 +98,21 @@ export function localMessage(
   }
 }
 
+/**
+ * The files the latest AI reply changed (created, modified or renamed to), for the file list to
+ * highlight; deletions are gone from the list anyway.
+ */
+export function filesChangedByAi(messages: ChatMessage[]): Set<string> {
+  for (const message of [...messages].reverse()) {
+    if (message.role !== 'assistant') continue
+    const changed = message.operations
+      .filter((op) => op.status === 'complete' && op.type !== 'delete')
+      .map((op) => (op.type === 'rename' && op.to ? op.to : op.path))
+    if (changed.length > 0) return new Set(changed)
+  }
+  return new Set()
+}
+
 function upsertOperation(operations: FileOperation[], next: FileOperation): FileOperation[] {
   const index = operations.findIndex((op) => op.id === next.id)
   if (index < 0) return [...operations, next]

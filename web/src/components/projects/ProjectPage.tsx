@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { Alert } from '@/components/common/Alert'
 import { Badge } from '@/components/common/Badge'
@@ -14,7 +14,7 @@ import { useDocumentTitle } from '@/hooks/useDocumentTitle'
 import { useProject } from '@/hooks/useProject'
 import { ApiError, errorMessage } from '@/services/api/apiError'
 import { fileService } from '@/services/api/fileService'
-import { useChatStore } from '@/store/chatStore'
+import { filesChangedByAi, useChatStore } from '@/store/chatStore'
 import { useProjectStore } from '@/store/projectStore'
 
 /** The workbench: the AI chat on the left, the project's files and an editor on the right. */
@@ -32,6 +32,8 @@ export function ProjectPage() {
   const onDirtyChange = useCallback((value: boolean) => setDirty(value), [])
   const updateFiles = useProjectStore((s) => s.updateFiles)
   const fileChanges = useChatStore((s) => s.fileChanges)
+  const messages = useChatStore((s) => s.messages)
+  const changedByAi = useMemo(() => filesChangedByAi(messages), [messages])
   const [editorGeneration, setEditorGeneration] = useState(0)
 
   // the AI changed files: reload the list, and the open file if it was one of them (unless the
@@ -109,7 +111,12 @@ export function ProjectPage() {
               requestSelect(file.path)
             }}
           />
-          <FileList files={files} selectedPath={selectedFile} onSelect={requestSelect} />
+          <FileList
+            files={files}
+            selectedPath={selectedFile}
+            onSelect={requestSelect}
+            changedByAi={changedByAi}
+          />
         </aside>
         <div className="workbench__editor">
           {selectedFile ? (
