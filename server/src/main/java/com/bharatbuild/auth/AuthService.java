@@ -5,6 +5,7 @@ import com.bharatbuild.auth.AuthProblems.InvalidCredentials;
 import com.bharatbuild.auth.AuthProblems.InvalidRefreshToken;
 import com.bharatbuild.auth.AuthProblems.TooManyAttempts;
 import com.bharatbuild.auth.RefreshTokens.StoredToken;
+import com.bharatbuild.shared.config.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +13,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -67,7 +67,12 @@ class AuthService {
     String name = request.name() == null || request.name().isBlank() ? null : request.name().trim();
     UserAccount user =
         new UserAccount(
-            UUID.randomUUID(), email, passwords.encode(request.password()), name, "user", now());
+            UUID.randomUUID(),
+            email,
+            passwords.encode(request.password()),
+            name,
+            "user",
+            Timestamps.now(clock));
     try {
       users.insert(user);
     } catch (DuplicateKeyException taken) {
@@ -108,7 +113,7 @@ class AuthService {
         refreshTokens
             .findByHash(hash(refreshToken))
             .orElseThrow(() -> new InvalidRefreshToken("The refresh token is not valid"));
-    OffsetDateTime now = now();
+    OffsetDateTime now = Timestamps.now(clock);
     if (token.revokedAt() != null) {
       throw new InvalidRefreshToken("The refresh token was revoked; log in again");
     }
@@ -133,7 +138,7 @@ class AuthService {
     refreshTokens
         .findByHash(hash(refreshToken))
         .filter(token -> token.userId().equals(userId))
-        .ifPresent(token -> refreshTokens.revokeFamily(token.familyId(), now()));
+        .ifPresent(token -> refreshTokens.revokeFamily(token.familyId(), Timestamps.now(clock)));
   }
 
   Optional<UserView> find(UUID userId) {
@@ -144,14 +149,10 @@ class AuthService {
     byte[] raw = new byte[32];
     RANDOM.nextBytes(raw);
     String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    OffsetDateTime now = now();
+    OffsetDateTime now = Timestamps.now(clock);
     refreshTokens.insert(user.id(), familyId, hash(refreshToken), now, now.plus(refreshTtl));
     return new AuthResponse(
         accessTokens.issue(user), refreshToken, accessTokens.ttlSeconds(), user.view());
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
   }
 
   private static String normalise(String email) {

@@ -16,11 +16,11 @@ import com.bharatbuild.projects.FileService;
 import com.bharatbuild.projects.FileView;
 import com.bharatbuild.projects.ProjectService;
 import com.bharatbuild.projects.ProjectView;
+import com.bharatbuild.shared.config.Timestamps;
 import com.bharatbuild.wallet.Reservation;
 import com.bharatbuild.wallet.TokenWallet;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -184,7 +184,7 @@ class ChatService implements DisposableBean {
       @Nullable Regeneration regeneration) {
     return transactions.execute(
         status -> {
-          OffsetDateTime now = now();
+          OffsetDateTime now = Timestamps.now(clock);
           UUID questionId;
           if (regeneration == null) {
             questionId = UUID.randomUUID();
@@ -320,10 +320,6 @@ class ChatService implements DisposableBean {
 
   ChatProperties settings() {
     return settings;
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
   }
 
   @Override

@@ -7,9 +7,9 @@ import com.bharatbuild.projects.ProjectProblems.FileTooLarge;
 import com.bharatbuild.projects.ProjectProblems.ProjectNotFound;
 import com.bharatbuild.projects.ProjectProblems.TooManyFiles;
 import com.bharatbuild.projects.ProjectProblems.VersionConflict;
+import com.bharatbuild.shared.config.Timestamps;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -105,7 +105,7 @@ public class FileService {
       return existing;
     }
     int size = checkedSize(content);
-    OffsetDateTime now = now();
+    OffsetDateTime now = Timestamps.now(clock);
     FileView updated =
         new FileView(path.value(), content, existing.language(), size, existing.version() + 1, now);
     if (!files.update(projectId, updated, existing.version())) {
@@ -126,7 +126,7 @@ public class FileService {
     lockOwned(change.userId(), projectId);
     FileView existing = files.find(projectId, path).orElseThrow(() -> FileNotFound.at(path));
     files.delete(projectId, path);
-    OffsetDateTime now = now();
+    OffsetDateTime now = Timestamps.now(clock);
     versions.record(projectId, path, existing.version() + 1, ChangeType.DELETE, null, change, now);
     projects.touch(projectId, now);
   }
@@ -152,7 +152,7 @@ public class FileService {
       throw FileExists.at(to);
     }
     files.delete(projectId, from);
-    OffsetDateTime now = now();
+    OffsetDateTime now = Timestamps.now(clock);
     versions.record(projectId, from, source.version() + 1, ChangeType.DELETE, null, change, now);
     return insert(projectId, to, source.content(), change);
   }
@@ -162,7 +162,7 @@ public class FileService {
     if (files.count(projectId) >= limits.maxFilesPerProject()) {
       throw TooManyFiles.of(limits.maxFilesPerProject());
     }
-    OffsetDateTime now = now();
+    OffsetDateTime now = Timestamps.now(clock);
     int version = versions.latestVersion(projectId, path) + 1;
     FileView created = new FileView(path.value(), content, Languages.of(path), size, version, now);
     files.insert(projectId, created);
@@ -210,9 +210,5 @@ public class FileService {
     if (!projects.lockOwned(projectId, owner)) {
       throw ProjectNotFound.create();
     }
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
   }
 }

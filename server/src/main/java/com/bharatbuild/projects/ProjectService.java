@@ -1,9 +1,9 @@
 package com.bharatbuild.projects;
 
 import com.bharatbuild.projects.ProjectProblems.ProjectNotFound;
+import com.bharatbuild.shared.config.Timestamps;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -27,7 +27,7 @@ public class ProjectService {
 
   @Transactional
   public ProjectView create(UUID owner, ProjectRequest request) {
-    OffsetDateTime now = now();
+    OffsetDateTime now = Timestamps.now(clock);
     ProjectView project =
         new ProjectView(
             UUID.randomUUID(),
@@ -51,7 +51,7 @@ public class ProjectService {
 
   @Transactional
   public ProjectView update(UUID owner, UUID projectId, ProjectRequest request) {
-    if (!projects.update(projectId, owner, request, now())) {
+    if (!projects.update(projectId, owner, request, Timestamps.now(clock))) {
       throw ProjectNotFound.create();
     }
     return get(owner, projectId);
@@ -63,9 +63,5 @@ public class ProjectService {
     if (!projects.delete(projectId, owner)) {
       throw ProjectNotFound.create();
     }
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
   }
 }

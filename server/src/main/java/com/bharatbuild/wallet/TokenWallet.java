@@ -1,9 +1,9 @@
 package com.bharatbuild.wallet;
 
 import com.bharatbuild.auth.UserRegistered;
+import com.bharatbuild.shared.config.Timestamps;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -37,7 +37,7 @@ public class TokenWallet {
   /** Opens the wallet of a new account with the starting grant, in the registering transaction. */
   @EventListener
   void onUserRegistered(UserRegistered event) {
-    OffsetDateTime now = now();
+    OffsetDateTime now = Timestamps.now(clock);
     wallets.create(event.userId(), settings.startingGrant(), now);
     if (settings.startingGrant() > 0) {
       wallets.log(event.userId(), null, null, settings.startingGrant(), GRANT, now);
@@ -76,7 +76,7 @@ public class TokenWallet {
     }
     int output = (int) Math.min(maxOutputTokens, affordableOutput);
     long amount = inputEstimate + output;
-    wallets.reserve(userId, messageId, amount, now());
+    wallets.reserve(userId, messageId, amount, Timestamps.now(clock));
     return new Reservation(userId, messageId, amount, output);
   }
 
@@ -88,7 +88,7 @@ public class TokenWallet {
   public void settle(Reservation reservation, long tokensUsed, @Nullable UUID projectId) {
     wallets.lockBalance(reservation.userId());
     if (!wallets.charged(reservation.messageId()) && tokensUsed > 0) {
-      OffsetDateTime now = now();
+      OffsetDateTime now = Timestamps.now(clock);
       wallets.log(
           reservation.userId(), projectId, reservation.messageId(), tokensUsed, AI_USAGE, now);
       wallets.debit(reservation.userId(), tokensUsed, now);
@@ -110,9 +110,5 @@ public class TokenWallet {
         page,
         size,
         wallets.countHistory(userId, type, projectId));
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
   }
 }
