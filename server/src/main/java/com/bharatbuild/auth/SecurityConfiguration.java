@@ -38,6 +38,11 @@ class SecurityConfiguration {
     "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh"
   };
 
+  // WebSockets: a browser cannot send the bearer token, so their handshake checks a one-use ticket
+  private static final String[] TICKET_ROUTES = {
+    "/api/v1/projects/*/terminal", "/api/v1/projects/*/events"
+  };
+
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
     AuthenticationEntryPoint unauthenticated =
@@ -64,6 +69,8 @@ class SecurityConfiguration {
             requests ->
                 requests
                     .requestMatchers(HttpMethod.POST, PUBLIC_AUTH_ROUTES)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, TICKET_ROUTES)
                     .permitAll()
                     .requestMatchers("/api/**")
                     .authenticated()

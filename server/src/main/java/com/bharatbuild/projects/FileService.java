@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,18 +30,21 @@ public class FileService {
   private final FileVersions versions;
   private final FilesProperties limits;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   FileService(
       Projects projects,
       ProjectFiles files,
       FileVersions versions,
       FilesProperties limits,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.projects = projects;
     this.files = files;
     this.versions = versions;
     this.limits = limits;
     this.clock = clock;
+    this.events = events;
   }
 
   @Transactional(readOnly = true)
@@ -53,6 +57,13 @@ public class FileService {
   public FileView read(UUID owner, UUID projectId, FilePath path) {
     requireOwned(owner, projectId);
     return files.find(projectId, path).orElseThrow(() -> FileNotFound.at(path));
+  }
+
+  /** Every file of the project with its content, in path order. */
+  @Transactional(readOnly = true)
+  public List<FileView> snapshot(UUID owner, UUID projectId) {
+    requireOwned(owner, projectId);
+    return files.listWithContent(projectId);
   }
 
   /** Reads a file if it exists. */
@@ -113,6 +124,7 @@ public class FileService {
     }
     versions.record(projectId, path, updated.version(), ChangeType.UPDATE, content, change, now);
     projects.touch(projectId, now);
+    published(projectId, path, content, updated.version(), change);
     return updated;
   }
 
@@ -129,6 +141,7 @@ public class FileService {
     OffsetDateTime now = Timestamps.now(clock);
     versions.record(projectId, path, existing.version() + 1, ChangeType.DELETE, null, change, now);
     projects.touch(projectId, now);
+    published(projectId, path, null, existing.version() + 1, change);
   }
 
   /** What the AI message changed in the project, path by path. */
@@ -154,6 +167,7 @@ public class FileService {
     files.delete(projectId, from);
     OffsetDateTime now = Timestamps.now(clock);
     versions.record(projectId, from, source.version() + 1, ChangeType.DELETE, null, change, now);
+    published(projectId, from, null, source.version() + 1, change);
     return insert(projectId, to, source.content(), change);
   }
 
@@ -168,7 +182,15 @@ public class FileService {
     files.insert(projectId, created);
     versions.record(projectId, path, version, ChangeType.CREATE, content, change, now);
     projects.touch(projectId, now);
+    published(projectId, path, content, version, change);
     return created;
+  }
+
+  private void published(
+      UUID projectId, FilePath path, @Nullable String content, int version, FileChange change) {
+    events.publishEvent(
+        new ProjectFileChanged(
+            projectId, change.userId(), path.value(), content, version, change.author()));
   }
 
   private int checkedSize(String content) {

@@ -48,6 +48,13 @@ class ProjectFiles {
         .list();
   }
 
+  List<FileView> listWithContent(UUID projectId) {
+    return jdbc.sql("SELECT * FROM project_files WHERE project_id = :project ORDER BY path")
+        .param("project", projectId)
+        .query(FILE)
+        .list();
+  }
+
   Optional<FileView> find(UUID projectId, FilePath path) {
     return jdbc.sql("SELECT * FROM project_files WHERE project_id = :project AND path = :path")
         .param("project", projectId)

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +16,12 @@ public class ProjectService {
 
   private final Projects projects;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  ProjectService(Projects projects, Clock clock) {
+  ProjectService(Projects projects, Clock clock, ApplicationEventPublisher events) {
     this.projects = projects;
     this.clock = clock;
+    this.events = events;
   }
 
   public List<ProjectView> list(UUID owner) {
@@ -63,5 +66,6 @@ public class ProjectService {
     if (!projects.delete(projectId, owner)) {
       throw ProjectNotFound.create();
     }
+    events.publishEvent(new ProjectDeleted(projectId, owner));
   }
 }

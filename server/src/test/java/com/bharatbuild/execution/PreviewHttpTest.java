@@ -1,0 +1,129 @@
+package com.bharatbuild.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bharatbuild.execution.preview.PreviewServer;
+import com.bharatbuild.support.Api.Response;
+import com.bharatbuild.support.Api.Session;
+import com.bharatbuild.support.HttpTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** The preview origin: ticket for a cookie, then the dev server's answers piped through. */
+@ExtendWith(RequiresSandbox.class)
+class PreviewHttpTest extends HttpTest {
+
+  @Autowired PreviewServer preview;
+
+  private static final String SERVER =
+      "require('http').createServer((q, s) => s.end('hello from ' + q.url))"
+          + ".listen(4123, () => console.log('ready on http://localhost:4123/'))";
+
+  /** One HTTP/1.1 exchange with the preview listener, with the Host a browser would send. */
+  private String exchange(UUID project, String target, String cookie) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", preview.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET "
+                  + target
+                  + " HTTP/1.1\r\nHost: "
+                  + project
+                  + ".localhost:"
+                  + preview.port()
+                  + "\r\n"
+                  + (cookie == null ? "" : "Cookie: " + cookie + "\r\n")
+                  + "Connection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void aRunningDevServerIsPreviewedOnItsOwnOriginAfterTheTicket() throws Exception {
+    Session session = api.register();
+    UUID project = api.createProject(session, "preview");
+    Response noServer =
+        api.post("/api/v1/projects/" + project + "/preview", null, session.accessToken());
+    assertThat(noServer.status()).isEqualTo(409);
+
+    Response started =
+        api.post(
+            "/api/v1/projects/" + project + "/runs",
+            Map.of("command", "node -e \"" + SERVER + "\""),
+            session.accessToken());
+    assertThat(started.status()).as(started.body()).isEqualTo(201);
+    JsonNode run = started.json();
+    awaitLog(session, project, run.get("id").asString(), "ready on");
+
+    JsonNode opened =
+        api.post("/api/v1/projects/" + project + "/preview", null, session.accessToken()).json();
+    URI entry = URI.create(opened.get("url").asString());
+    assertThat(entry.getHost()).isEqualTo(project + ".localhost");
+    assertThat(entry.getPort()).isEqualTo(preview.port()).isNotEqualTo(api.url("").hashCode());
+
+    assertThat(exchange(project, "/page", null)).startsWith("HTTP/1.1 401");
+    String signIn = exchange(project, entry.getRawPath() + "?" + entry.getRawQuery(), null);
+    assertThat(signIn).startsWith("HTTP/1.1 302").contains("HttpOnly");
+    String cookie =
+        signIn
+            .lines()
+            .filter(l -> l.startsWith("Set-Cookie: "))
+            .findFirst()
+            .orElseThrow()
+            .substring("Set-Cookie: ".length())
+            .split(";")[0];
+
+    String page = exchange(project, "/page?x=1", cookie);
+    assertThat(page).startsWith("HTTP/1.1 200").endsWith("hello from /page?x=1");
+    assertThat(exchange(project, entry.getRawPath() + "?" + entry.getRawQuery(), null))
+        .as("a ticket works once")
+        .startsWith("HTTP/1.1 401");
+
+    UUID otherProject = api.createProject(session, "other");
+    assertThat(exchange(otherProject, "/page", cookie))
+        .as("the cookie is for one project only")
+        .startsWith("HTTP/1.1 401");
+
+    api.delete(
+        "/api/v1/projects/" + project + "/runs/" + run.get("id").asString(), session.accessToken());
+  }
+
+  @Test
+  void anotherUserCannotOpenThePreview() {
+    Session owner = api.register();
+    Session other = api.register();
+    UUID project = api.createProject(owner, "mine");
+
+    assertThat(
+            api.post("/api/v1/projects/" + project + "/preview", null, other.accessToken())
+                .status())
+        .isEqualTo(404);
+  }
+
+  private void awaitLog(Session session, UUID project, String runId, String text) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String path = "/api/v1/projects/" + project + "/runs/" + runId + "/log";
+    while (System.nanoTime() < deadline) {
+      if (api.get(path, session.accessToken()).body().contains(text)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(
+        "log never showed " + text + ": " + api.get(path, session.accessToken()).body());
+  }
+}
