@@ -33,7 +33,7 @@ final class OutputPump {
     long windowBytes = 0;
     int read;
     while ((read = output.read(buffer)) != -1) {
-      sink.bytes(buffer, read);
+      // lines first: whoever sees a line in the log may rely on what it announced (a port)
       for (int i = 0; i < read; i++) {
         byte b = buffer[i];
         if (b == '\n' || b == '\r') {
@@ -45,6 +45,7 @@ final class OutputPump {
           line.write(b);
         }
       }
+      sink.bytes(buffer, read);
       windowBytes += read;
       long elapsed = System.nanoTime() - windowStart;
       long allowed = bytesPerSecond * Math.max(elapsed, 1) / 1_000_000_000L;

@@ -28,7 +28,9 @@ class PreviewHttpTest extends HttpTest {
 
   private static final String SERVER =
       "require('http').createServer((q, s) => s.end('hello from ' + q.url))"
-          + ".listen(4123, () => console.log('ready on http://localhost:4123/'))";
+          + ".listen(4123, () => console.log('rea' + 'dy on http://localhost:4123/'))";
+
+  // the log starts with the command itself, so the awaited text must only appear in its output
 
   /** One HTTP/1.1 exchange with the preview listener, with the Host a browser would send. */
   private String exchange(UUID project, String target, String cookie) throws IOException {

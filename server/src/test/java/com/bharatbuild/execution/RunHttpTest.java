@@ -74,6 +74,42 @@ class RunHttpTest extends HttpTest {
   }
 
   @Test
+  void binaryFilesStayOnDiskAndAreListedAndEditsReachTheDiskAtOnce() throws Exception {
+    Session session = api.register();
+    UUID project = api.createProject(session, "binary");
+    JsonNode first =
+        startRun(
+            session,
+            project,
+            Map.of("command", "printf 'PNG\\000\\001' > logo.png; echo x > a.txt"));
+    awaitEnd(session, project, first.get("id").asString());
+    Response edited =
+        api.put(
+            "/api/v1/projects/" + project + "/files",
+            Map.of("path", "a.txt", "content", "edited in the editor\n", "expectedVersion", 1),
+            session.accessToken());
+    assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+
+    JsonNode second = startRun(session, project, Map.of("command", "cat a.txt"));
+    awaitEnd(session, project, second.get("id").asString());
+
+    assertThat(
+            api.get(
+                    runs(project) + "/" + second.get("id").asString() + "/log",
+                    session.accessToken())
+                .body())
+        .contains("edited in the editor");
+    assertThat(api.get("/api/v1/projects/" + project + "/files", session.accessToken()).body())
+        .doesNotContain("logo.png");
+    JsonNode diskOnly =
+        api.get("/api/v1/projects/" + project + "/workspace/disk-only", session.accessToken())
+            .json();
+    assertThat(diskOnly).hasSize(1);
+    assertThat(diskOnly.get(0).get("path").asString()).isEqualTo("logo.png");
+    assertThat(diskOnly.get(0).get("reason").asString()).isEqualTo("binary");
+  }
+
+  @Test
   void aFailingCommandEndsFailedWithItsExitCode() throws Exception {
     Session session = api.register();
     UUID project = api.createProject(session, "fails");
@@ -92,7 +128,8 @@ class RunHttpTest extends HttpTest {
     Session session = api.register();
     UUID project = api.createProject(session, "stops");
     JsonNode run =
-        startRun(session, project, Map.of("command", "sleep 300 & sleep 300 & echo started; wait"));
+        startRun(
+            session, project, Map.of("command", "sleep 300 & sleep 300 & echo sta''rted; wait"));
     String path = runs(project) + "/" + run.get("id").asString();
     awaitLog(session, path, "started");
 
