@@ -20,6 +20,7 @@ done
 [ -n "$java_bin" ] || { echo "e2e-local: set JAVA_HOME to a JDK 25"; exit 1; }
 
 work="$(mktemp -d /tmp/bb-e2e-XXXXXX)"
+chmod 711 "$work" # the sandbox user must reach the workspaces inside
 mkdir -p "$work/cp"
 ln -s "$PWD/dist" "$work/cp/static"
 port="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"

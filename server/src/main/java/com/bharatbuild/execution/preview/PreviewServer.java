@@ -80,22 +80,42 @@ public final class PreviewServer implements SmartLifecycle {
 
   @Override
   public void start() {
+    InetAddress address;
     try {
-      listener = new ServerSocket();
-      listener.setReuseAddress(true);
-      listener.bind(
-          new InetSocketAddress(InetAddress.getByName(settings.bindAddress()), settings.port()));
+      address = InetAddress.getByName(settings.bindAddress());
     } catch (IOException e) {
       throw new IllegalStateException(
-          "The preview listener cannot use port "
-              + settings.port()
-              + " (bharatbuild.execution.preview.port): "
-              + e.getMessage(),
-          e);
+          "bharatbuild.execution.preview.bind-address is not an address: " + e.getMessage(), e);
+    }
+    try {
+      listener = bind(address, settings.port());
+    } catch (IOException busy) {
+      // a second server on one machine (tests, a run beside a build) must still start
+      log.warn(
+          "Preview port {} is not free ({}); previews use a free port instead",
+          settings.port(),
+          busy.getMessage());
+      try {
+        listener = bind(address, 0);
+      } catch (IOException e) {
+        throw new IllegalStateException("No port for the preview listener: " + e.getMessage(), e);
+      }
     }
     running = true;
     Thread.ofVirtual().name("preview-accept").start(this::accept);
     log.info("Previews are served on port {}", listener.getLocalPort());
+  }
+
+  private static ServerSocket bind(InetAddress address, int port) throws IOException {
+    ServerSocket socket = new ServerSocket();
+    try {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(address, port));
+      return socket;
+    } catch (IOException e) {
+      socket.close();
+      throw e;
+    }
   }
 
   @Override

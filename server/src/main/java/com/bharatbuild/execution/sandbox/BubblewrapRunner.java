@@ -73,9 +73,19 @@ public final class BubblewrapRunner implements SandboxRunner {
         return "bubblewrap did not start a test command within 10 seconds";
       }
       String output = new String(process.getInputStream().readAllBytes()).strip();
-      return process.exitValue() == 0
-          ? null
-          : "bubblewrap cannot create its namespaces here (" + output + ")";
+      if (process.exitValue() == 0) {
+        return null;
+      }
+      if (output.contains("Permission denied") && user.switches()) {
+        return "the sandbox's user (uid "
+            + user.uid()
+            + ") cannot reach the workspaces folder "
+            + scratch.getParent()
+            + "; make the folders above it searchable (chmod o+x) or move the data folder ("
+            + output
+            + ")";
+      }
+      return "bubblewrap cannot create its namespaces here (" + output + ")";
     } catch (IOException e) {
       return "bubblewrap could not be started: " + e.getMessage();
     } catch (InterruptedException e) {
