@@ -56,11 +56,11 @@ public final class TerminalSession {
 
   /** Reads the shell's output until it ends; runs on a thread of its own. */
   public void pump(Consumer<String> lines) {
-    byte[] buffer = new byte[8_192];
+    byte[] buffer = new byte[65_536];
     StringBuilder line = new StringBuilder();
     try (InputStream output = process.output()) {
       int read;
-      while ((read = output.read(buffer)) != -1) {
+      while ((read = readCoalesced(output, buffer)) != -1) {
         synchronized (scrollback) {
           scrollback.append(buffer, read);
           byte[] chunk = java.util.Arrays.copyOf(buffer, read);
@@ -91,6 +91,22 @@ public final class TerminalSession {
     } finally {
       end("the shell exited");
     }
+  }
+
+  /**
+   * Reads what is there, then whatever else is already waiting, so a burst of output goes out in a
+   * few large frames rather than one per kernel-sized read.
+   */
+  private static int readCoalesced(InputStream output, byte[] buffer) throws IOException {
+    int total = output.read(buffer);
+    while (total > 0 && total < buffer.length && output.available() > 0) {
+      int more = output.read(buffer, total, buffer.length - total);
+      if (more <= 0) {
+        break;
+      }
+      total += more;
+    }
+    return total;
   }
 
   public boolean idleFor(Duration timeout) {
