@@ -75,7 +75,7 @@ class ExecutionConfiguration {
     return runner;
   }
 
-  @Bean
+  @Bean(destroyMethod = "close")
   Workspaces workspaces(
       ExecutionProperties settings,
       DataDirectory data,

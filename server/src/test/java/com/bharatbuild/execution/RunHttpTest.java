@@ -147,6 +147,25 @@ class RunHttpTest extends HttpTest {
   }
 
   @Test
+  void anEndlessOutputLoopIsSlowedAndItsLogStaysSmall() throws Exception {
+    Session session = api.register();
+    UUID project = api.createProject(session, "flood");
+    JsonNode run = startRun(session, project, Map.of("command", "yes flooding-the-server"));
+    String path = runs(project) + "/" + run.get("id").asString();
+    Thread.sleep(3_000);
+
+    int logLength = api.get(path + "/log", session.accessToken()).body().length();
+    assertThat(api.delete(path, session.accessToken()).status()).isEqualTo(202);
+    JsonNode ended = awaitEnd(session, project, run.get("id").asString());
+
+    // 3 s at 2 MB/s plus one burst, and never more than the kept log
+    assertThat(logLength).isBetween(100_000, 8_000_000);
+    assertThat(ended.get("status").asString()).isEqualTo("stopped");
+    assertThat(api.get("/api/v1/projects/" + project, session.accessToken()).status())
+        .isEqualTo(200);
+  }
+
+  @Test
   void problemsAreParsedFromTheOutput() throws Exception {
     Session session = api.register();
     UUID project = api.createProject(session, "problems");

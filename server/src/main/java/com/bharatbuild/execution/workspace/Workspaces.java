@@ -169,6 +169,14 @@ public class Workspaces {
     deleteTree(controlRoot().resolve(deleted.projectId().toString().replace("-", "")));
   }
 
+  /** Removes the preview sockets' folder when the server stops. */
+  public synchronized void close() {
+    if (controlRoot != null) {
+      deleteTree(controlRoot);
+      controlRoot = null;
+    }
+  }
+
   /**
    * Control folders hold the preview sockets, whose paths the kernel limits to 108 bytes, so they
    * live under a short temporary folder rather than beside the workspace.
