@@ -53,6 +53,7 @@ class ChatService implements DisposableBean {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final MessageRevert reverts;
+  private final ChatActivity activity;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
   ChatService(
@@ -68,7 +69,9 @@ class ChatService implements DisposableBean {
       ChatProperties settings,
       TransactionTemplate transactions,
       MessageRevert reverts,
+      ChatActivity activity,
       Clock clock) {
+    this.activity = activity;
     this.reverts = reverts;
     this.projects = projects;
     this.files = files;
@@ -163,7 +166,21 @@ class ChatService implements DisposableBean {
       wallet.settle(reservation, 0, project.id());
       throw failed;
     }
-    ReplyRun run = new ReplyRun(replyId, questionId, userId, project.id(), clock);
+    if (regeneration == null) {
+      activity.saved(userId, questionId, ChatMessageChanged.Change.CREATED);
+    } else {
+      activity.deleted(project.id(), userId, regeneration.oldReplyId());
+    }
+    activity.saved(userId, replyId, ChatMessageChanged.Change.CREATED);
+    UUID projectId = project.id();
+    ReplyRun run =
+        new ReplyRun(
+            replyId,
+            questionId,
+            userId,
+            projectId,
+            clock,
+            event -> activity.replyEvent(projectId, userId, replyId, event));
     run.append(events.started(replyId, questionId));
     registry.add(run);
     threads.submit(
@@ -275,6 +292,7 @@ class ChatService implements DisposableBean {
       throw new ReplyInProgress();
     }
     messages.delete(messageId, userId);
+    activity.deleted(message.projectId(), userId, messageId);
   }
 
   /**

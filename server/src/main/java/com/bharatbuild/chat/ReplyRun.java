@@ -23,11 +23,26 @@ final class ReplyRun {
   private final Cancellation cancellation = new Cancellation();
   private final Clock clock;
   private final List<String> events = new ArrayList<>();
+  private final java.util.function.Consumer<String> observer;
   private boolean finished;
   private int listeners;
   private @Nullable Instant unattendedSince;
 
   ReplyRun(UUID replyId, UUID userMessageId, UUID userId, UUID projectId, Clock clock) {
+    this(replyId, userMessageId, userId, projectId, clock, event -> {});
+  }
+
+  /**
+   * @param observer told of every event as it is appended, outside the run's lock
+   */
+  ReplyRun(
+      UUID replyId,
+      UUID userMessageId,
+      UUID userId,
+      UUID projectId,
+      Clock clock,
+      java.util.function.Consumer<String> observer) {
+    this.observer = observer;
     this.replyId = replyId;
     this.userMessageId = userMessageId;
     this.userId = userId;
@@ -57,13 +72,18 @@ final class ReplyRun {
   }
 
   /** Adds an event; returns its id. */
-  synchronized long append(String json) {
-    if (finished) {
-      throw new IllegalStateException("reply " + replyId + " already ended");
+  long append(String json) {
+    long id;
+    synchronized (this) {
+      if (finished) {
+        throw new IllegalStateException("reply " + replyId + " already ended");
+      }
+      events.add(json);
+      notifyAll();
+      id = events.size();
     }
-    events.add(json);
-    notifyAll();
-    return events.size();
+    observer.accept(json);
+    return id;
   }
 
   synchronized void finish() {

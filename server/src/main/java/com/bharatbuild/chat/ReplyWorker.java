@@ -40,6 +40,7 @@ class ReplyWorker {
   private final PromptBuilder prompts;
   private final FileService files;
   private final Clock clock;
+  private final ChatActivity activity;
 
   ReplyWorker(
       ModelGateway models,
@@ -51,7 +52,9 @@ class ReplyWorker {
       ChatProperties settings,
       PromptBuilder prompts,
       FileService files,
+      ChatActivity activity,
       Clock clock) {
+    this.activity = activity;
     this.prompts = prompts;
     this.files = files;
     this.models = models;
@@ -164,6 +167,12 @@ class ReplyWorker {
       }
       run.finish();
       registry.finished(run);
+      // after the stream's last event, so a watching tab sees the reply end before its final state
+      try {
+        activity.saved(run.userId(), run.replyId(), ChatMessageChanged.Change.UPDATED);
+      } catch (RuntimeException e) {
+        log.warn("Could not announce the end of reply {}: {}", run.replyId(), e.getMessage());
+      }
     }
   }
 

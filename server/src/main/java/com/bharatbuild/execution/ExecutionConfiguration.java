@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -108,8 +109,10 @@ class ExecutionConfiguration {
       Runs runs,
       PreviewTargets previews,
       ExecutionProperties settings,
-      Clock clock) {
-    return new RunService(projects, files, workspaces, sandboxes, runs, previews, settings, clock);
+      Clock clock,
+      ApplicationEventPublisher events) {
+    return new RunService(
+        projects, files, workspaces, sandboxes, runs, previews, settings, clock, events);
   }
 
   @Bean(destroyMethod = "closeAll")

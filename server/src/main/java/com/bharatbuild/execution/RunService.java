@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Starts, follows and stops commands in a project's sandbox. Each run streams its output into a log
@@ -58,6 +59,7 @@ public class RunService {
   private final PreviewTargets previews;
   private final ExecutionProperties settings;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
   private final Map<UUID, ActiveRun> active = new ConcurrentHashMap<>();
   private final Map<UUID, ProblemParser> problems = new ConcurrentHashMap<>();
 
@@ -69,7 +71,9 @@ public class RunService {
       Runs runs,
       PreviewTargets previews,
       ExecutionProperties settings,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.projects = projects;
     this.files = files;
     this.workspaces = workspaces;
@@ -101,6 +105,8 @@ public class RunService {
     active.put(run.id(), handle);
     ProblemParser parser = new ProblemParser(sandboxes.seenWorkspace(workspace));
     problems.put(projectId, parser);
+    events.publishEvent(new RunStarted(projectId, owner, run));
+    events.publishEvent(new ProblemsUpdated(projectId, owner, List.of()));
     Thread.ofVirtual()
         .name("run-" + run.id())
         .start(() -> execute(workspace, run, plan, handle, parser));
@@ -213,6 +219,13 @@ public class RunService {
     } finally {
       active.remove(run.id());
       runs.end(run.id(), status, exitCode, Timestamps.now(clock));
+      runs.find(workspace.projectId(), run.id())
+          .ifPresent(
+              ended ->
+                  events.publishEvent(
+                      new RunEnded(workspace.projectId(), workspace.owner(), ended)));
+      events.publishEvent(
+          new ProblemsUpdated(workspace.projectId(), workspace.owner(), parser.problems()));
     }
   }
 
@@ -238,7 +251,13 @@ public class RunService {
               sandbox.process().output(),
               output::append,
               line -> {
+                int before = parser.problems().size();
                 parser.accept(line);
+                if (parser.problems().size() != before) {
+                  events.publishEvent(
+                      new ProblemsUpdated(
+                          workspace.projectId(), workspace.owner(), parser.problems()));
+                }
                 OptionalInt port = PortDetector.detect(line);
                 if (port.isPresent()) {
                   previews.set(

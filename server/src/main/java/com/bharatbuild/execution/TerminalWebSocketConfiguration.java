@@ -1,7 +1,7 @@
 package com.bharatbuild.execution;
 
 import com.bharatbuild.execution.terminal.TerminalSocket;
-import com.bharatbuild.execution.terminal.TicketHandshake;
+import com.bharatbuild.shared.tickets.TicketHandshake;
 import com.bharatbuild.shared.tickets.Tickets;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;

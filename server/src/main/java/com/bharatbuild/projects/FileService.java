@@ -168,7 +168,11 @@ public class FileService {
     OffsetDateTime now = Timestamps.now(clock);
     versions.record(projectId, from, source.version() + 1, ChangeType.DELETE, null, change, now);
     published(projectId, from, null, source.version() + 1, change);
-    return insert(projectId, to, source.content(), change);
+    FileView moved = insert(projectId, to, source.content(), change);
+    events.publishEvent(
+        new ProjectFileRenamed(
+            projectId, change.userId(), from.value(), to.value(), moved.version()));
+    return moved;
   }
 
   private FileView insert(UUID projectId, FilePath path, String content, FileChange change) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,11 +28,14 @@ public class TokenWallet {
   private final Wallets wallets;
   private final WalletProperties settings;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  TokenWallet(Wallets wallets, WalletProperties settings, Clock clock) {
+  TokenWallet(
+      Wallets wallets, WalletProperties settings, Clock clock, ApplicationEventPublisher events) {
     this.wallets = wallets;
     this.settings = settings;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Opens the wallet of a new account with the starting grant, in the registering transaction. */
@@ -77,6 +81,7 @@ public class TokenWallet {
     int output = (int) Math.min(maxOutputTokens, affordableOutput);
     long amount = inputEstimate + output;
     wallets.reserve(userId, messageId, amount, Timestamps.now(clock));
+    events.publishEvent(new WalletChanged(userId));
     return new Reservation(userId, messageId, amount, output);
   }
 
@@ -94,6 +99,7 @@ public class TokenWallet {
       wallets.debit(reservation.userId(), tokensUsed, now);
     }
     wallets.release(reservation.messageId());
+    events.publishEvent(new WalletChanged(reservation.userId()));
   }
 
   /** Drops the hold of a reply that will never settle (its server stopped while it streamed). */

@@ -1,6 +1,7 @@
 package com.bharatbuild.execution.terminal;
 
 import com.bharatbuild.execution.TerminalSessions;
+import com.bharatbuild.shared.tickets.TicketHandshake;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

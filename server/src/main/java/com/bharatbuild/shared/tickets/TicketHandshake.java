@@ -1,6 +1,5 @@
-package com.bharatbuild.execution.terminal;
+package com.bharatbuild.shared.tickets;
 
-import com.bharatbuild.shared.tickets.Tickets;
 import com.bharatbuild.shared.tickets.Tickets.Ticket;
 import java.util.Map;
 import java.util.Optional;

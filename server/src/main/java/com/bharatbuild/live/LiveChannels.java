@@ -1,0 +1,111 @@
+package com.bharatbuild.live;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Every project's channel on this instance. A channel exists while a tab is connected or a message
+ * was published recently, so a reconnecting tab finds what it missed.
+ */
+@Component
+class LiveChannels {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  // a tab pings every 20 s; three missed pings and its socket is considered dead
+  private static final Duration SILENCE = Duration.ofSeconds(60);
+  private static final Duration KEEP_UNWATCHED = Duration.ofMinutes(5);
+
+  private final Map<UUID, ProjectChannel> channels = new ConcurrentHashMap<>();
+  private final LiveProperties settings;
+  private final String epoch = UUID.randomUUID().toString();
+
+  LiveChannels(LiveProperties settings) {
+    this.settings = settings;
+  }
+
+  /** Identifies this server's numbering: after a restart, sequence numbers start again. */
+  String epoch() {
+    return epoch;
+  }
+
+  ProjectChannel channel(UUID projectId, UUID ownerId) {
+    return channels.computeIfAbsent(
+        projectId, id -> new ProjectChannel(id, ownerId, settings.keptMessages()));
+  }
+
+  /**
+   * Publishes to a project's channel if it has one. A project no tab has open has no channel, so
+   * nothing is kept for it; a tab that opens it later loads its state first.
+   */
+  void publish(UUID projectId, String type, ObjectNode fields) {
+    ProjectChannel channel = channels.get(projectId);
+    if (channel != null) {
+      channel.publish(body(type, fields));
+    }
+  }
+
+  boolean isOpen(UUID projectId) {
+    return channels.containsKey(projectId);
+  }
+
+  boolean ownerHasOpenChannels(UUID ownerId) {
+    return channels.values().stream().anyMatch(channel -> channel.ownerId().equals(ownerId));
+  }
+
+  /** Publishes to every open channel of a user's projects (their balance, say). */
+  void publishToOwner(UUID ownerId, String type, ObjectNode fields) {
+    String body = body(type, fields);
+    channels.values().stream()
+        .filter(channel -> channel.ownerId().equals(ownerId))
+        .forEach(channel -> channel.publish(body));
+  }
+
+  void forget(UUID projectId) {
+    ProjectChannel channel = channels.remove(projectId);
+    if (channel != null) {
+      channel
+          .clients()
+          .forEach(client -> client.close(CloseStatus.NORMAL.withReason("project deleted")));
+    }
+  }
+
+  @Scheduled(fixedDelay = 20_000)
+  void heartbeat() {
+    long silence = SILENCE.toNanos();
+    // kept a while after the last tab left, so a tab that reconnects can still catch up
+    channels.values().removeIf(channel -> channel.unwatchedFor(KEEP_UNWATCHED.toNanos()));
+    channels
+        .values()
+        .forEach(
+            channel ->
+                channel
+                    .clients()
+                    .forEach(
+                        client -> {
+                          if (client.silentFor(silence)) {
+                            client.close(
+                                CloseStatus.SESSION_NOT_RELIABLE.withReason(
+                                    "no ping from the tab"));
+                            channel.leave(client);
+                          } else {
+                            client.sendNow(new PingMessage());
+                          }
+                        }));
+  }
+
+  private static String body(String type, ObjectNode fields) {
+    ObjectNode message = JSON.createObjectNode();
+    message.put("type", type);
+    message.setAll(fields);
+    String json = JSON.writeValueAsString(message);
+    return json.substring(1, json.length() - 1);
+  }
+}
