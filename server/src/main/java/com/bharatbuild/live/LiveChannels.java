@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * was published recently, so a reconnecting tab finds what it missed.
  */
 @Component
-class LiveChannels {
+class LiveChannels implements org.springframework.beans.factory.DisposableBean {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
   // a tab pings every 20 s; three missed pings and its socket is considered dead
@@ -25,20 +25,68 @@ class LiveChannels {
 
   private final Map<UUID, ProjectChannel> channels = new ConcurrentHashMap<>();
   private final LiveProperties settings;
-  private final String epoch = UUID.randomUUID().toString();
+  private final LiveRelay relay;
 
   LiveChannels(LiveProperties settings) {
     this.settings = settings;
+    this.relay =
+        settings.redisUrl().isBlank()
+            ? new LocalRelay(UUID.randomUUID().toString())
+            : new RedisLiveRelay(settings.redisUrl(), this);
   }
 
-  /** Identifies this server's numbering: after a restart, sequence numbers start again. */
+  /** Identifies the numbering: after a restart without Redis, sequence numbers start again. */
   String epoch() {
-    return epoch;
+    return relay.epoch();
   }
 
   ProjectChannel channel(UUID projectId, UUID ownerId) {
     return channels.computeIfAbsent(
-        projectId, id -> new ProjectChannel(id, ownerId, settings.keptMessages()));
+        projectId,
+        id -> new ProjectChannel(id, ownerId, settings.keptMessages(), relay.currentSeq(id)));
+  }
+
+  /** Hands a numbered message to this instance's channel of the project, if it has one. */
+  void deliver(UUID projectId, long seq, String body) {
+    ProjectChannel channel = channels.get(projectId);
+    if (channel != null) {
+      channel.deliver(seq, body);
+    }
+  }
+
+  /** Closes the connection to Redis when the server stops. */
+  @Override
+  public void destroy() throws Exception {
+    if (relay instanceof AutoCloseable closeable) {
+      closeable.close();
+    }
+  }
+
+  /** Numbers messages on this instance: one instance, or tabs that never move between them. */
+  private final class LocalRelay implements LiveRelay {
+    private final String epoch;
+
+    LocalRelay(String epoch) {
+      this.epoch = epoch;
+    }
+
+    @Override
+    public void publish(UUID projectId, String body) {
+      ProjectChannel channel = channels.get(projectId);
+      if (channel != null) {
+        channel.publish(body);
+      }
+    }
+
+    @Override
+    public long currentSeq(UUID projectId) {
+      return 0;
+    }
+
+    @Override
+    public String epoch() {
+      return epoch;
+    }
   }
 
   /**
@@ -46,10 +94,10 @@ class LiveChannels {
    * nothing is kept for it; a tab that opens it later loads its state first.
    */
   void publish(UUID projectId, String type, ObjectNode fields) {
-    ProjectChannel channel = channels.get(projectId);
-    if (channel != null) {
-      channel.publish(body(type, fields));
+    if (relay instanceof LocalRelay && !channels.containsKey(projectId)) {
+      return;
     }
+    relay.publish(projectId, body(type, fields));
   }
 
   boolean isOpen(UUID projectId) {
@@ -65,7 +113,7 @@ class LiveChannels {
     String body = body(type, fields);
     channels.values().stream()
         .filter(channel -> channel.ownerId().equals(ownerId))
-        .forEach(channel -> channel.publish(body));
+        .forEach(channel -> relay.publish(channel.projectId(), body));
   }
 
   void forget(UUID projectId) {

@@ -26,10 +26,11 @@ final class ProjectChannel {
   private long seq;
   private volatile long unwatchedSince = System.nanoTime();
 
-  ProjectChannel(UUID projectId, UUID ownerId, int kept) {
+  ProjectChannel(UUID projectId, UUID ownerId, int kept, long seq) {
     this.projectId = projectId;
     this.ownerId = ownerId;
     this.kept = kept;
+    this.seq = seq;
   }
 
   UUID projectId() {
@@ -45,20 +46,22 @@ final class ProjectChannel {
    *
    * @param body the JSON object's members after {@code seq}, without braces
    */
-  void publish(String body) {
-    Numbered message;
-    synchronized (this) {
-      seq++;
-      message = new Numbered(seq, "{\"seq\":" + seq + "," + body + "}");
-      recent.addLast(message);
-      if (recent.size() > kept) {
-        recent.removeFirst();
-      }
-      // delivered inside the lock so every client receives messages in sequence order
-      for (LiveClient client : clients) {
-        if (!client.offer(message.json())) {
-          clients.remove(client);
-        }
+  synchronized void publish(String body) {
+    deliver(seq + 1, body);
+  }
+
+  /** Keeps and hands out a message numbered elsewhere (by the Redis counter). */
+  synchronized void deliver(long number, String body) {
+    seq = Math.max(seq, number);
+    Numbered message = new Numbered(number, "{\"seq\":" + number + "," + body + "}");
+    recent.addLast(message);
+    if (recent.size() > kept) {
+      recent.removeFirst();
+    }
+    // delivered inside the lock so every client receives messages in the order they are kept
+    for (LiveClient client : clients) {
+      if (!client.offer(message.json())) {
+        clients.remove(client);
       }
     }
   }

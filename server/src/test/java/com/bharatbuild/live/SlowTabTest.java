@@ -133,7 +133,7 @@ class SlowTabTest {
 
   @Test
   void aStuckTabIsDroppedAndTheOthersGetEverythingAtOnce() throws Exception {
-    ProjectChannel channel = new ProjectChannel(UUID.randomUUID(), UUID.randomUUID(), 100);
+    ProjectChannel channel = new ProjectChannel(UUID.randomUUID(), UUID.randomUUID(), 100, 0);
     Peer stuck = new Peer(true);
     Peer reading = new Peer(false);
     channel.join(new LiveClient(stuck, 50));

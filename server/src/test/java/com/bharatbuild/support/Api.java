@@ -24,7 +24,7 @@ public final class Api {
 
   private final String base;
 
-  Api(String base) {
+  public Api(String base) {
     this.base = base;
   }
 
