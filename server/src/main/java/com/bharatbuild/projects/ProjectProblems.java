@@ -100,4 +100,18 @@ public final class ProjectProblems {
       return new InvalidPath(reason);
     }
   }
+
+  public static final class TemplateNotFound extends ApiProblem {
+    private TemplateNotFound(String id) {
+      super(
+          HttpStatus.BAD_REQUEST,
+          "template-not-found",
+          "No such template",
+          "There is no template " + id + "; GET /api/v1/templates lists them");
+    }
+
+    public static TemplateNotFound of(String id) {
+      return new TemplateNotFound(id);
+    }
+  }
 }

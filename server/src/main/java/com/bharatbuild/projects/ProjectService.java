@@ -17,32 +17,64 @@ public class ProjectService {
   private final Projects projects;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final FileService files;
+  private final List<ProjectTemplates> templates;
 
-  ProjectService(Projects projects, Clock clock, ApplicationEventPublisher events) {
+  ProjectService(
+      Projects projects,
+      Clock clock,
+      ApplicationEventPublisher events,
+      FileService files,
+      List<ProjectTemplates> templates) {
     this.projects = projects;
     this.clock = clock;
     this.events = events;
+    this.files = files;
+    this.templates = templates;
   }
 
   public List<ProjectView> list(UUID owner) {
     return projects.findAllOwnedBy(owner);
   }
 
+  /**
+   * Creates a project, with the files of the named template if there is one.
+   *
+   * @throws ProjectProblems.TemplateNotFound when the template does not exist
+   */
   @Transactional
   public ProjectView create(UUID owner, ProjectRequest request) {
+    ProjectTemplates.Template template =
+        request.templateId() == null ? null : template(request.templateId());
     OffsetDateTime now = Timestamps.now(clock);
+    List<String> stack = Projects.techStack(request);
     ProjectView project =
         new ProjectView(
             UUID.randomUUID(),
             request.name().trim(),
             request.description(),
-            request.type(),
-            Projects.techStack(request),
+            request.type() == null && template != null ? template.type() : request.type(),
+            stack.isEmpty() && template != null ? template.techStack() : stack,
             "active",
             now,
             now);
     projects.insert(owner, project);
+    if (template != null) {
+      FileChange change = FileChange.byUser(owner);
+      template.files().entrySet().stream()
+          .sorted(java.util.Map.Entry.comparingByKey())
+          .forEach(
+              file ->
+                  files.create(project.id(), FilePath.of(file.getKey()), file.getValue(), change));
+    }
     return project;
+  }
+
+  private ProjectTemplates.Template template(String id) {
+    return templates.stream()
+        .flatMap(source -> source.find(id).stream())
+        .findFirst()
+        .orElseThrow(() -> ProjectProblems.TemplateNotFound.of(id));
   }
 
   /**
