@@ -153,6 +153,10 @@ class ChatService implements DisposableBean {
             request.message(),
             attachments,
             openFile,
+            files
+                .find(userId, project.id(), FilePath.of(PromptBuilder.RULES_FILE))
+                .map(FileView::content)
+                .orElse(null),
             model,
             model.maxOutputTokens(),
             true);

@@ -72,8 +72,16 @@ class PromptBuilder {
       """;
 
   private static final int SHORT_TREE = 200;
+  static final String RULES_FILE = ".bharatbuild/rules.md";
+  // rules are conventions, not documentation: past this they are cut, so they never crowd out code
+  private static final int MAX_RULES_CHARS = 16_000;
 
-  String system(ProjectView project, ChatMode mode, List<FileSummary> files, int treeLimit) {
+  String system(
+      ProjectView project,
+      ChatMode mode,
+      List<FileSummary> files,
+      int treeLimit,
+      @Nullable String rules) {
     StringBuilder prompt = new StringBuilder();
     prompt.append(mode.instructions()).append("\n\n");
     prompt.append("You work inside BharatBuild, an AI code editor, on this project:\n");
@@ -87,6 +95,14 @@ class PromptBuilder {
         .append(
             project.techStack().isEmpty() ? "unspecified" : String.join(", ", project.techStack()))
         .append("\n\n");
+    if (rules != null && !rules.isBlank()) {
+      prompt.append("## Project rules (from ").append(RULES_FILE).append(")\n");
+      prompt.append(
+          rules.length() > MAX_RULES_CHARS
+              ? rules.substring(0, MAX_RULES_CHARS) + "\n… (the rest of the rules file was cut)"
+              : rules.strip());
+      prompt.append("\n\n");
+    }
     prompt.append("## Files\n");
     if (files.isEmpty()) {
       prompt.append("(the project is empty)\n");
@@ -109,15 +125,20 @@ class PromptBuilder {
       String message,
       List<Attachment> attachments,
       @Nullable Attachment openFile,
+      @Nullable String rules,
       ModelInfo model,
       int maxOutputTokens,
       boolean thinking) {
     String userTurn = userTurn(message, attachments, openFile);
     long budget = (long) model.contextWindow() - maxOutputTokens;
-    String system = system(project, mode, files, Integer.MAX_VALUE);
+    String system = system(project, mode, files, Integer.MAX_VALUE, rules);
     long fixed = estimate(system) + estimate(userTurn);
     if (fixed > budget) {
-      system = system(project, mode, files, SHORT_TREE);
+      system = system(project, mode, files, SHORT_TREE, rules);
+      fixed = estimate(system) + estimate(userTurn);
+    }
+    if (fixed > budget) {
+      system = system(project, mode, files, SHORT_TREE, null);
       fixed = estimate(system) + estimate(userTurn);
     }
     if (fixed > budget) {

@@ -98,6 +98,24 @@ class ChatProviderHttpTest extends HttpTest {
   }
 
   @Test
+  void theProjectsRulesFileReachesTheModel() {
+    putFile(".bharatbuild/rules.md", "# Rules\n- Always use Tailwind for styling.\n");
+    List<Step> reply = new ArrayList<>();
+    reply.add(messageStart(10, 0, 0));
+    reply.add(blockStart(0, "text"));
+    reply.add(text(0, "Noted"));
+    reply.add(messageDelta("end_turn", 2));
+    reply.add(messageStop());
+    FAKE.enqueue(reply);
+
+    readAll(send("Style the header"));
+
+    assertThat(FAKE.requests().getLast())
+        .contains("Project rules (from .bharatbuild/rules.md)")
+        .contains("Always use Tailwind for styling.");
+  }
+
+  @Test
   void usageBeyondTheBalanceIsChargedInFullAndTheNextMessageIsRefused() {
     jdbc.sql("UPDATE user_wallets SET balance = 6000 WHERE user_id = :user")
         .param("user", session.userId())

@@ -127,6 +127,7 @@ class PromptBuilderTest {
         message,
         attachments,
         null,
+        null,
         model,
         4_000,
         false);
