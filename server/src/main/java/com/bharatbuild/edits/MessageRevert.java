@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Undoes every file change of one AI message: files it modified, created, deleted or renamed go
@@ -22,11 +24,15 @@ import org.springframework.stereotype.Service;
 public class MessageRevert {
 
   private final FileService files;
+  private final ApplicationEventPublisher events;
 
-  MessageRevert(FileService files) {
+  MessageRevert(FileService files, ApplicationEventPublisher events) {
     this.files = files;
+    this.events = events;
   }
 
+  /** Undoes the message's operations together: every file or, on a failure, none. */
+  @Transactional
   public RevertResult revert(UUID userId, UUID projectId, UUID messageId, boolean force) {
     List<String> reverted = new ArrayList<>();
     List<String> conflicts = new ArrayList<>();
@@ -50,6 +56,9 @@ public class MessageRevert {
             projectId, path, history.before(), current.map(FileView::version).orElse(null), change);
       }
       reverted.add(history.path());
+    }
+    if (!reverted.isEmpty()) {
+      events.publishEvent(new MessageReverted(projectId, userId, messageId, List.copyOf(reverted)));
     }
     return new RevertResult(reverted, conflicts);
   }
