@@ -67,3 +67,10 @@ export type ChatRequest = Schemas['ChatRequest']
 export type ChatMode = NonNullable<ChatRequest['mode']>
 
 export type RevertResult = Schemas['RevertResult']
+
+export type RunView = Present<Schemas['RunView'], 'exitCode' | 'endedAt'>
+export type RunRequest = Schemas['RunRequest']
+/** A problem found in a run's output (tsc, ESLint, javac, a traceback…). */
+export type BuildProblem = Present<Schemas['Problem']>
+export type TicketView = Present<Schemas['TicketView']>
+export type PreviewView = Present<Schemas['PreviewView']>

@@ -55,6 +55,10 @@ export function LeftPanel({ projectId, files, openFile }: LeftPanelProps) {
         <TerminalPanel
           collapsed={terminalCollapsed}
           onToggle={() => setTerminalCollapsed((value) => !value)}
+          onAskAi={(text) => {
+            useChatStore.getState().setMode('debugging')
+            void chat.send(text)
+          }}
         />
       </div>
       {chat.actionError && (

@@ -38,6 +38,9 @@ function serveProject() {
     // the chat panel's calls
     if (url.pathname === '/api/v1/chat/messages/p1') return jsonResponse(200, [])
     if (url.pathname === '/api/v1/ai/models') return jsonResponse(200, [])
+    // the terminal panel's calls
+    if (url.pathname === '/api/v1/projects/p1/runs') return jsonResponse(200, [])
+    if (url.pathname === '/api/v1/projects/p1/problems') return jsonResponse(200, [])
     if (url.pathname === '/api/v1/tokens/balance') {
       return jsonResponse(200, { balance: 100, totalPurchased: 0, totalUsed: 0, available: 100 })
     }

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '@/components/common/ConfirmDialog'
 import { EmptyState } from '@/components/common/EmptyState'
 import { Spinner } from '@/components/common/Spinner'
 import { LeftPanel } from '@/components/leftPanel/LeftPanel'
+import { PreviewPanel } from '@/components/preview/PreviewPanel'
 import { FileEditor, toSummary } from '@/components/projects/FileEditor'
 import { FileList } from '@/components/projects/FileList'
 import { NewFileForm } from '@/components/projects/NewFileForm'
@@ -27,6 +28,7 @@ export function ProjectPage() {
   const removeFile = useProjectStore((s) => s.removeFile)
   const [dirty, setDirty] = useState(false)
   const [pendingSelection, setPendingSelection] = useState<string | null>(null)
+  const [view, setView] = useState<'Code' | 'Preview'>('Code')
   useDocumentTitle(project?.name)
 
   const onDirtyChange = useCallback((value: boolean) => setDirty(value), [])
@@ -119,7 +121,23 @@ export function ProjectPage() {
           />
         </aside>
         <div className="workbench__editor">
-          {selectedFile ? (
+          <div className="workbench__views" role="tablist" aria-label="Workbench view">
+            {(['Code', 'Preview'] as const).map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={view === name}
+                className="workbench__view"
+                onClick={() => setView(name)}
+              >
+                {name}
+              </button>
+            ))}
+          </div>
+          {view === 'Preview' ? (
+            <PreviewPanel projectId={project.id} />
+          ) : selectedFile ? (
             <FileEditor
               key={`${selectedFile}#${editorGeneration}`}
               projectId={project.id}

@@ -174,5 +174,7 @@ async function readBody(response: Response): Promise<unknown> {
   const text = await response.text()
   if (text === '') return undefined
   const contentType = response.headers.get('content-type') ?? ''
-  return contentType.includes('json') || /^[[{"]/.test(text) ? JSON.parse(text) : text
+  // a text/plain body (a run's log) may well start with a bracket
+  const json = contentType.includes('json') || (contentType === '' && /^[[{"]/.test(text))
+  return json ? JSON.parse(text) : text
 }
