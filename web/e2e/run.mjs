@@ -3,7 +3,10 @@
 // Optional: CHROMIUM_PATH (default /usr/bin/chromium), E2E_ONLY=<part of a test name>.
 import { existsSync } from 'node:fs'
 import { waitForServer, run } from './harness.mjs'
-import { tests } from './app.e2e.mjs'
+import { tests as appTests } from './app.e2e.mjs'
+import { tests as executionTests } from './execution.e2e.mjs'
+
+const tests = [...appTests, ...executionTests]
 
 const baseUrl = process.env.BHARATBUILD_URL
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'

@@ -5,13 +5,14 @@ import { executionService } from '@/services/api/executionService'
 import '@/styles/execution.css'
 
 /**
- * The running app, on its own origin: each load asks for a fresh one-use URL, which the preview
- * trades for a cookie of that origin.
+ * The running app, on an origin of its own that only the project's owner is given; Reload loads
+ * it again.
  */
 export function PreviewPanel({ projectId }: { projectId: string }) {
   const [url, setUrl] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [loading, setLoading] = useState(false)
+  const [loads, setLoads] = useState(0)
 
   const open = async (inNewTab = false) => {
     setLoading(true)
@@ -19,7 +20,10 @@ export function PreviewPanel({ projectId }: { projectId: string }) {
     try {
       const preview = await executionService.openPreview(projectId)
       if (inNewTab) window.open(preview.url, '_blank', 'noopener')
-      else setUrl(preview.url)
+      else {
+        setUrl(preview.url)
+        setLoads((count) => count + 1)
+      }
     } catch (error) {
       setMessage(
         error instanceof ApiError && error.problem.code === 'no-preview'
@@ -48,7 +52,7 @@ export function PreviewPanel({ projectId }: { projectId: string }) {
       )}
       {url ? (
         <iframe
-          key={url}
+          key={`${url}#${loads}`}
           className="preview__frame"
           title="Preview of the running app"
           src={url}

@@ -19,6 +19,7 @@ export const executionService = {
       '/api/v1/projects/{projectId}/runs/{runId}/log',
       {
         params: { projectId, runId },
+        headers: { Accept: 'text/plain' },
         signal,
       },
     )

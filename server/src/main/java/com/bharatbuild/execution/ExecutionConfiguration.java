@@ -10,7 +10,6 @@ import com.bharatbuild.execution.workspace.Workspaces;
 import com.bharatbuild.projects.FileService;
 import com.bharatbuild.projects.ProjectService;
 import com.bharatbuild.shared.config.DataDirectory;
-import com.bharatbuild.shared.tickets.Tickets;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
@@ -125,9 +124,8 @@ class ExecutionConfiguration {
   }
 
   @Bean
-  PreviewServer previewServer(
-      ExecutionProperties settings, PreviewTargets targets, Tickets tickets, Clock clock) {
-    return new PreviewServer(settings.preview(), targets, tickets, clock);
+  PreviewServer previewServer(ExecutionProperties settings, PreviewTargets targets, Clock clock) {
+    return new PreviewServer(settings.preview(), targets, clock);
   }
 
   private static @Nullable String javaHome(ExecutionProperties settings) {

@@ -4,9 +4,6 @@ import com.bharatbuild.auth.CurrentUserId;
 import com.bharatbuild.execution.ExecutionProblems.NoPreview;
 import com.bharatbuild.execution.preview.PreviewServer;
 import com.bharatbuild.projects.ProjectService;
-import com.bharatbuild.shared.tickets.Tickets;
-import com.bharatbuild.shared.tickets.Tickets.Ticket;
-import java.time.Duration;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,19 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/projects/{projectId}/preview")
 class PreviewController {
 
-  private static final Duration TICKET_TTL = Duration.ofSeconds(60);
-
   private final ProjectService projects;
   private final PreviewTargets targets;
   private final PreviewServer server;
-  private final Tickets tickets;
 
-  PreviewController(
-      ProjectService projects, PreviewTargets targets, PreviewServer server, Tickets tickets) {
+  PreviewController(ProjectService projects, PreviewTargets targets, PreviewServer server) {
     this.projects = projects;
     this.targets = targets;
     this.server = server;
-    this.tickets = tickets;
   }
 
   @PostMapping
@@ -42,7 +34,7 @@ class PreviewController {
     if (targets.of(projectId).isEmpty()) {
       throw new NoPreview();
     }
-    Ticket ticket = tickets.issue(PreviewServer.TICKET_PURPOSE, userId, projectId, TICKET_TTL);
-    return new PreviewView(server.entryUrl(projectId, ticket.value()), ticket.expiresAt());
+    String url = server.open(projectId);
+    return new PreviewView(url, server.expiresAt(url));
   }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** The preview origin: ticket for a cookie, then the dev server's answers piped through. */
+/** The preview origin: a secret host per project, the dev server's answers piped through. */
 @ExtendWith(RequiresSandbox.class)
 class PreviewHttpTest extends HttpTest {
 
@@ -33,7 +33,7 @@ class PreviewHttpTest extends HttpTest {
   // the log starts with the command itself, so the awaited text must only appear in its output
 
   /** One HTTP/1.1 exchange with the preview listener, with the Host a browser would send. */
-  private String exchange(UUID project, String target, String cookie) throws IOException {
+  private String exchange(String hostLabel, String target) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", preview.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
@@ -41,12 +41,10 @@ class PreviewHttpTest extends HttpTest {
           ("GET "
                   + target
                   + " HTTP/1.1\r\nHost: "
-                  + project
+                  + hostLabel
                   + ".localhost:"
                   + preview.port()
-                  + "\r\n"
-                  + (cookie == null ? "" : "Cookie: " + cookie + "\r\n")
-                  + "Connection: close\r\n\r\n")
+                  + "\r\nConnection: close\r\n\r\n")
               .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = socket.getInputStream();
@@ -55,7 +53,7 @@ class PreviewHttpTest extends HttpTest {
   }
 
   @Test
-  void aRunningDevServerIsPreviewedOnItsOwnOriginAfterTheTicket() throws Exception {
+  void aRunningDevServerIsPreviewedOnASecretOriginOfItsOwn() throws Exception {
     Session session = api.register();
     UUID project = api.createProject(session, "preview");
     Response noServer =
@@ -73,32 +71,25 @@ class PreviewHttpTest extends HttpTest {
 
     JsonNode opened =
         api.post("/api/v1/projects/" + project + "/preview", null, session.accessToken()).json();
-    URI entry = URI.create(opened.get("url").asString());
-    assertThat(entry.getHost()).isEqualTo(project + ".localhost");
-    assertThat(entry.getPort()).isEqualTo(preview.port()).isNotEqualTo(api.url("").hashCode());
+    URI url = URI.create(opened.get("url").asString());
+    String host = url.getHost().split("\\.")[0];
+    assertThat(url.getHost()).endsWith(".localhost").doesNotContain(project.toString());
+    assertThat(url.getPort()).isEqualTo(preview.port());
 
-    assertThat(exchange(project, "/page", null)).startsWith("HTTP/1.1 401");
-    String signIn = exchange(project, entry.getRawPath() + "?" + entry.getRawQuery(), null);
-    assertThat(signIn).startsWith("HTTP/1.1 302").contains("HttpOnly");
-    String cookie =
-        signIn
-            .lines()
-            .filter(l -> l.startsWith("Set-Cookie: "))
-            .findFirst()
-            .orElseThrow()
-            .substring("Set-Cookie: ".length())
-            .split(";")[0];
-
-    String page = exchange(project, "/page?x=1", cookie);
-    assertThat(page).startsWith("HTTP/1.1 200").endsWith("hello from /page?x=1");
-    assertThat(exchange(project, entry.getRawPath() + "?" + entry.getRawQuery(), null))
-        .as("a ticket works once")
-        .startsWith("HTTP/1.1 401");
-
-    UUID otherProject = api.createProject(session, "other");
-    assertThat(exchange(otherProject, "/page", cookie))
-        .as("the cookie is for one project only")
-        .startsWith("HTTP/1.1 401");
+    assertThat(exchange(host, "/page?x=1"))
+        .startsWith("HTTP/1.1 200")
+        .endsWith("hello from /page?x=1");
+    assertThat(
+            api.post("/api/v1/projects/" + project + "/preview", null, session.accessToken())
+                .json()
+                .get("url")
+                .asString())
+        .as("the same origin while it is valid, so the app keeps its storage")
+        .isEqualTo(opened.get("url").asString());
+    assertThat(exchange("p" + "0".repeat(32), "/page")).startsWith("HTTP/1.1 404");
+    assertThat(exchange(project.toString(), "/page"))
+        .as("the project id is not an address")
+        .startsWith("HTTP/1.1 404");
 
     api.delete(
         "/api/v1/projects/" + project + "/runs/" + run.get("id").asString(), session.accessToken());

@@ -4,7 +4,6 @@ import com.bharatbuild.execution.ExecutionProperties;
 import com.bharatbuild.execution.PreviewTargets;
 import com.bharatbuild.execution.PreviewTargets.Target;
 import com.bharatbuild.projects.ProjectDeleted;
-import com.bharatbuild.shared.tickets.Tickets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.StandardProtocolFamily;
-import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -27,50 +25,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The preview origin: a second listener, so the previewed app runs on an origin of its own ({@code
- * <project>.localhost:8081} by default) and can never read the editor's storage or cookies. A tab
- * arrives with a one-use ticket, gets a cookie for that project's host, and from then on its
- * connections, HTTP and WebSocket alike, are piped byte for byte to the dev server through the
- * sandbox's bridge socket.
+ * <secret>.localhost:8081} by default) and can never read the editor's storage or cookies. The
+ * owner gets the secret host name from the API; every connection to it, HTTP and WebSocket alike,
+ * is piped byte for byte to the dev server through the sandbox's bridge socket.
  */
 public final class PreviewServer implements SmartLifecycle {
 
-  public static final String TICKET_PURPOSE = "preview";
-  static final String AUTH_PATH = "/__bharatbuild/auth";
-  static final String COOKIE = "bharatbuild_preview";
   private static final Logger log = LoggerFactory.getLogger(PreviewServer.class);
   private static final int HEAD_TIMEOUT_MS = 30_000;
   private static final java.time.Duration BRIDGE_WAIT = java.time.Duration.ofSeconds(3);
 
   private final ExecutionProperties.Preview settings;
   private final PreviewTargets targets;
-  private final Tickets tickets;
   private final PreviewSessions sessions;
   private volatile ServerSocket listener;
   private volatile boolean running;
 
-  public PreviewServer(
-      ExecutionProperties.Preview settings, PreviewTargets targets, Tickets tickets, Clock clock) {
+  public PreviewServer(ExecutionProperties.Preview settings, PreviewTargets targets, Clock clock) {
     this.settings = settings;
     this.targets = targets;
-    this.tickets = tickets;
     this.sessions = new PreviewSessions(clock, settings.sessionTtl());
   }
 
-  /** The base URL of a project's preview. */
-  public String baseUrl(UUID projectId) {
+  /** The address of the project's preview, valid for the session time-to-live. */
+  public String open(UUID projectId) {
+    String name = sessions.open(projectId);
     if (!settings.publicUrl().isBlank()) {
-      return settings.publicUrl().replace("{project}", projectId.toString());
+      return settings.publicUrl().replace("{project}", name);
     }
-    return "http://" + projectId + "." + settings.domain() + ":" + port();
+    return "http://" + name + "." + settings.domain() + ":" + port() + "/";
   }
 
-  /** The URL that trades a ticket for the preview's cookie. */
-  public String entryUrl(UUID projectId, String ticket) {
-    return baseUrl(projectId) + AUTH_PATH + "?ticket=" + ticket;
+  /** When the address {@link #open} gave last for the project stops working. */
+  public java.time.Instant expiresAt(String url) {
+    String host = java.net.URI.create(url).getHost();
+    return sessions.expiresAt(host == null ? "" : host.split("\\.")[0]);
   }
 
   public int port() {
@@ -165,25 +157,16 @@ public final class PreviewServer implements SmartLifecycle {
       OutputStream out = client.getOutputStream();
       Optional<UUID> project = projectOf(head);
       if (project.isEmpty()) {
-        respond(out, 404, "Not a preview", "This address is not a project's preview.", false);
-        return;
-      }
-      UUID projectId = project.get();
-      if (head.target().startsWith(AUTH_PATH)) {
-        signIn(out, head, projectId);
-        return;
-      }
-      boolean admitted =
-          head.cookieValue(COOKIE).map(token -> sessions.admits(token, projectId)).orElse(false);
-      if (!admitted) {
         respond(
             out,
-            401,
-            "Open the preview from the editor",
-            "This preview belongs to a project; open it with the Preview button of its editor.",
+            404,
+            "Not a preview",
+            "This address is not a preview, or it has expired; open the preview again from the"
+                + " editor.",
             false);
         return;
       }
+      UUID projectId = project.get();
       Optional<Target> target = targets.of(projectId);
       if (target.isEmpty()) {
         respond(
@@ -199,39 +182,6 @@ public final class PreviewServer implements SmartLifecycle {
     } catch (IOException e) {
       log.debug("Preview connection ended: {}", e.getMessage());
     }
-  }
-
-  private void signIn(OutputStream out, RequestHead head, UUID projectId) throws IOException {
-    String ticket =
-        UriComponentsBuilder.fromUri(URI.create("http://preview" + safeTarget(head.target())))
-            .build()
-            .getQueryParams()
-            .getFirst("ticket");
-    if (ticket == null || tickets.redeem(ticket, TICKET_PURPOSE, projectId).isEmpty()) {
-      respond(
-          out,
-          401,
-          "This preview link has expired",
-          "Preview links work once and for a minute; open the preview again from the editor.",
-          false);
-      return;
-    }
-    String token = sessions.open(projectId);
-    String response =
-        "HTTP/1.1 302 Found\r\n"
-            + "Location: /\r\n"
-            + "Set-Cookie: "
-            + COOKIE
-            + "="
-            + token
-            + "; Path=/; HttpOnly; SameSite=Lax; Max-Age="
-            + sessions.ttl().toSeconds()
-            + "\r\n"
-            + "Cache-Control: no-store\r\n"
-            + "Content-Length: 0\r\n"
-            + "Connection: close\r\n\r\n";
-    out.write(response.getBytes(StandardCharsets.ISO_8859_1));
-    out.flush();
   }
 
   private void pipe(Socket client, RequestHead head, Target target) throws IOException {
@@ -319,24 +269,8 @@ public final class PreviewServer implements SmartLifecycle {
 
   private Optional<UUID> projectOf(RequestHead head) {
     String host = head.hostName();
-    String suffix = "." + settings.domain().toLowerCase(java.util.Locale.ROOT);
-    String label;
-    if (!settings.publicUrl().isBlank()) {
-      label = host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
-    } else if (host.endsWith(suffix)) {
-      label = host.substring(0, host.length() - suffix.length());
-    } else {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(UUID.fromString(label));
-    } catch (IllegalArgumentException notAProject) {
-      return Optional.empty();
-    }
-  }
-
-  private static String safeTarget(String target) {
-    return target.startsWith("/") ? target : "/" + target;
+    int dot = host.indexOf('.');
+    return sessions.project(dot < 0 ? host : host.substring(0, dot));
   }
 
   private static void respond(

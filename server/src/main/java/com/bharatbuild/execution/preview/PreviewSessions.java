@@ -4,12 +4,17 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The cookies the preview origin hands out in exchange for a ticket, one per project and tab. */
+/**
+ * The preview hosts handed out: each is an unguessable name under the preview domain that stands
+ * for one project until it expires. The name itself is the credential, because a preview inside the
+ * editor is a third-party frame, where browsers withhold cookies.
+ */
 final class PreviewSessions {
 
   private record Session(UUID projectId, Instant expiresAt) {}
@@ -18,6 +23,7 @@ final class PreviewSessions {
 
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final Map<UUID, String> latest = new ConcurrentHashMap<>();
   private final Clock clock;
   private final Duration ttl;
 
@@ -26,31 +32,47 @@ final class PreviewSessions {
     this.ttl = ttl;
   }
 
+  /**
+   * The project's preview host name, the same while it is valid so the previewed app keeps its
+   * origin (and its storage) across reloads.
+   */
   String open(UUID projectId) {
+    Instant now = clock.instant();
+    String current = latest.get(projectId);
+    if (current != null) {
+      Session session = sessions.get(current);
+      if (session != null && session.expiresAt().isAfter(now.plus(ttl.dividedBy(2)))) {
+        return current;
+      }
+    }
     if (sessions.size() >= MAX_SESSIONS) {
-      Instant now = clock.instant();
       sessions.values().removeIf(session -> now.isAfter(session.expiresAt()));
     }
-    byte[] bytes = new byte[32];
+    byte[] bytes = new byte[16];
     random.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    sessions.put(token, new Session(projectId, clock.instant().plus(ttl)));
-    return token;
+    String name = "p" + HexFormat.of().formatHex(bytes);
+    sessions.put(name, new Session(projectId, now.plus(ttl)));
+    latest.put(projectId, name);
+    return name;
   }
 
-  boolean admits(String token, UUID projectId) {
-    Session session = sessions.get(token);
-    return session != null
-        && session.projectId().equals(projectId)
-        && !clock.instant().isAfter(session.expiresAt());
+  Instant expiresAt(String name) {
+    Session session = sessions.get(name);
+    return session == null ? clock.instant() : session.expiresAt();
   }
 
-  /** Forgets every session of a deleted project. */
+  /** The project a host name stands for, if it is one and has not expired. */
+  Optional<UUID> project(String name) {
+    Session session = sessions.get(name);
+    if (session == null || clock.instant().isAfter(session.expiresAt())) {
+      return Optional.empty();
+    }
+    return Optional.of(session.projectId());
+  }
+
+  /** Forgets every host of a deleted project. */
   void close(UUID projectId) {
     sessions.values().removeIf(session -> session.projectId().equals(projectId));
-  }
-
-  Duration ttl() {
-    return ttl;
+    latest.remove(projectId);
   }
 }

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto'
+import { expectPath, expectText, eventually, fail, visible } from './harness.mjs'
+
+const SESSION_KEY = 'bharatbuild.session'
+const PASSWORD = 'correct-horse-42'
+
+async function registerInBrowser(page) {
+  await page.goto('/register')
+  await page.getByLabel('Name', { exact: true }).fill('Runner')
+  await page
+    .getByLabel('Email', { exact: true })
+    .fill(`e2e-run-${Date.now()}-${randomBytes(3).toString('hex')}@example.com`)
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expectPath(page, '/projects')
+}
+
+async function token(page) {
+  const session = await page.evaluate(
+    (key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.state ?? null,
+    SESSION_KEY,
+  )
+  if (!session?.accessToken) fail('no session in the page')
+  return session.accessToken
+}
+
+async function createProject(page, name) {
+  await page.getByLabel('Project name', { exact: true }).fill(name)
+  await page.getByRole('button', { name: 'Create project' }).click()
+  await page.getByRole('list', { name: 'Projects' }).getByRole('link', { name }).click()
+  await expectPath(page, /^\/projects\/[0-9a-f-]{36}$/)
+  return page.url().split('/').at(-1)
+}
+
+async function api(page, method, path, data) {
+  const response = await page.request.fetch(path, {
+    method,
+    data,
+    headers: { Authorization: `Bearer ${await token(page)}` },
+  })
+  if (response.status() >= 300) fail(`${method} ${path} answered ${response.status()}`)
+  return response.status() === 204 ? null : response.json()
+}
+
+const DEV_SERVER =
+  "require('http').createServer((q, s) => s.end('preview works from the sandbox'))" +
+  ".listen(3000, () => console.log('Local:   http://localhost:3000/'))"
+
+export const tests = [
+  {
+    name: 'terminal, run, output and preview of a project in the sandbox',
+    async fn({ page, screenshot }) {
+      await registerInBrowser(page)
+      const projectId = await createProject(page, 'Sandboxed')
+
+      // the shell: type a command and see what it printed
+      const screen = page.getByTestId('terminal-screen')
+      await visible(screen.locator('.xterm-rows'))
+      await screen.click()
+      await eventually(async () => {
+        const rows = await screen.locator('.xterm-rows').innerText()
+        if (!rows.includes('$')) fail('no prompt yet')
+      })
+      await page.keyboard.type('echo hello-$((6*7))')
+      await page.keyboard.press('Enter')
+      await expectText(screen.locator('.xterm-rows'), 'hello-42')
+      await screenshot('terminal')
+
+      // Run detects the project, installs and starts it; its output shows in Output
+      await api(page, 'PUT', `/api/v1/projects/${projectId}/files`, {
+        path: 'package.json',
+        content: JSON.stringify({
+          name: 'e2e',
+          version: '1.0.0',
+          scripts: { dev: `node -e "${DEV_SERVER}"` },
+        }),
+      })
+      await page.getByRole('button', { name: '▶ Run' }).click()
+      const output = page.getByLabel('Run output')
+      await expectText(output, 'Local:   http://localhost:3000/', { timeout: 60_000 })
+      await visible(page.getByRole('list', { name: 'Runs' }).getByText('running'))
+
+      // the preview, on its own origin
+      await page.getByRole('tab', { name: 'Preview' }).click()
+      await page.getByRole('button', { name: 'Open preview' }).click()
+      const frame = page.frameLocator('iframe[title="Preview of the running app"]')
+      await visible(frame.getByText('preview works from the sandbox'), 20_000)
+      const src = await page
+        .locator('iframe[title="Preview of the running app"]')
+        .getAttribute('src')
+      if (!src || new URL(src).origin === new URL(page.url()).origin) {
+        fail(`the preview must be on another origin, not ${src}`)
+      }
+      await screenshot('preview')
+
+      await page.getByRole('button', { name: '■ Stop' }).click()
+      await visible(page.getByRole('list', { name: 'Runs' }).getByText('stopped'), 20_000)
+    },
+  },
+  {
+    name: 'problems from a run open the file and can be sent to the AI',
+    async fn({ page }) {
+      await registerInBrowser(page)
+      const projectId = await createProject(page, 'With problems')
+      await api(page, 'PUT', `/api/v1/projects/${projectId}/files`, {
+        path: 'src/App.tsx',
+        content: 'const x: number = "one"\n',
+      })
+      await api(page, 'POST', `/api/v1/projects/${projectId}/runs`, {
+        command: `echo "src/App.tsx(1,7): error TS2322: Type 'string' is not assignable to type 'number'."; exit 2`,
+      })
+
+      const problemsTab = page.getByRole('tab', { name: /Problems/ })
+      await eventually(
+        async () => {
+          await page.reload()
+          await problemsTab.click()
+          const count = await page.getByRole('list', { name: 'Problems' }).locator('li').count()
+          if (count !== 1) fail(`expected one problem, saw ${count}`)
+        },
+        { timeout: 20_000, interval: 1_000 },
+      )
+      const problems = page.getByRole('list', { name: 'Problems' })
+      await visible(problems.getByText("Type 'string' is not assignable to type 'number'."))
+      await problems.getByRole('button', { name: 'src/App.tsx:1:7' }).click()
+      await visible(
+        page
+          .getByRole('button', { name: 'src/App.tsx' })
+          .and(page.locator('[aria-current="true"]')),
+      )
+
+      await problems.getByRole('button', { name: 'Ask AI to fix' }).click()
+      await expectText(
+        page.getByRole('log', { name: 'Conversation' }),
+        'Fix this error reported by tsc at src/App.tsx:1:7',
+      )
+    },
+  },
+]
