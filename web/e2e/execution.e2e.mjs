@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { expectPath, expectText, eventually, fail, visible } from './harness.mjs'
+import { expectCount, expectPath, expectText, eventually, fail, visible } from './harness.mjs'
 
 const SESSION_KEY = 'bharatbuild.session'
 const PASSWORD = 'correct-horse-42'
@@ -134,6 +134,34 @@ export const tests = [
         page.getByRole('log', { name: 'Conversation' }),
         'Fix this error reported by tsc at src/App.tsx:1:7',
       )
+    },
+  },
+  {
+    name: 'two tabs on one project: a reply streams live in the other tab',
+    async fn({ page, context, screenshot }) {
+      await registerInBrowser(page)
+      await createProject(page, 'Two tabs')
+      const other = await context.newPage()
+      await other.goto(page.url())
+      await visible(other.getByRole('heading', { name: 'Two tabs', level: 1 }))
+      // let the second tab's channel connect before the first tab sends
+      await other.waitForTimeout(1500)
+
+      const input = page.getByLabel('Message', { exact: true })
+      await input.fill('Create a counter app')
+      await input.press('Enter')
+
+      const watched = other.getByRole('log', { name: 'Conversation' })
+      await expectText(watched, 'Create a counter app')
+      await expectText(watched, 'counter component', { timeout: 30_000 })
+      const reply = watched.getByRole('article', { name: 'AI message' }).first()
+      await expectCount(reply.locator('[data-status="complete"]'), 4, { timeout: 30_000 })
+      await visible(
+        other
+          .getByRole('list', { name: 'Project files' })
+          .getByRole('button', { name: 'src/App.tsx' }),
+      )
+      await screenshot('second-tab')
     },
   },
 ]

@@ -6,6 +6,8 @@ import type { ChatEvent, ChatMessage, FileOperation, MessageStatus } from '@/typ
 export interface StreamingReply {
   replyId: string
   userMessageId: string | null
+  /** Started in another tab and followed through the project channel, not this tab's stream. */
+  watched?: boolean
 }
 
 export interface ChatState {

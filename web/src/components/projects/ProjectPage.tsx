@@ -8,6 +8,7 @@ import { EmptyState } from '@/components/common/EmptyState'
 import { Spinner } from '@/components/common/Spinner'
 import { LeftPanel } from '@/components/leftPanel/LeftPanel'
 import { PreviewPanel } from '@/components/preview/PreviewPanel'
+import { useProjectChannel } from '@/hooks/useProjectChannel'
 import { FileEditor, toSummary } from '@/components/projects/FileEditor'
 import { FileList } from '@/components/projects/FileList'
 import { NewFileForm } from '@/components/projects/NewFileForm'
@@ -29,6 +30,7 @@ export function ProjectPage() {
   const [dirty, setDirty] = useState(false)
   const [pendingSelection, setPendingSelection] = useState<string | null>(null)
   const [view, setView] = useState<'Code' | 'Preview'>('Code')
+  const live = useProjectChannel(id)
   useDocumentTitle(project?.name)
 
   const onDirtyChange = useCallback((value: boolean) => setDirty(value), [])
@@ -101,6 +103,11 @@ export function ProjectPage() {
         <h1 className="workbench__title">{project.name}</h1>
         {project.type && <Badge tone="blue">{project.type}</Badge>}
         {project.description && <p className="workbench__description">{project.description}</p>}
+        {live === 'offline' && (
+          <span className="workbench__offline" role="status">
+            Offline — reconnecting…
+          </span>
+        )}
       </div>
       <div className="workbench__body workbench__body--with-chat">
         <LeftPanel projectId={project.id} files={files} openFile={selectedFile} />

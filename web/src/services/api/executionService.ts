@@ -38,6 +38,10 @@ export const executionService = {
     return api.post('/api/v1/projects/{projectId}/terminal/ticket', { params: { projectId } })
   },
 
+  eventsTicket(projectId: string): Promise<{ ticket: string }> {
+    return api.post('/api/v1/projects/{projectId}/events/ticket', { params: { projectId } })
+  },
+
   openPreview(projectId: string): Promise<PreviewView> {
     return api.post('/api/v1/projects/{projectId}/preview', { params: { projectId } })
   },
