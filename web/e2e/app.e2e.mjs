@@ -117,7 +117,9 @@ export const tests = [
       await fileButton.click()
       await expectValue(page.getByLabel('File content'), content)
 
-      // someone else writes the file; our save is a 409 that we resolve by reloading
+      // someone else writes the file while we have unsaved edits; our save is a 409 that we
+      // resolve by reloading (without edits, the live channel would just reload the file)
+      await page.getByLabel('File content').fill(content + '// my change\n')
       const elsewhere = 'export const changedElsewhere = true\n'
       const projectId = new URL(projectUrl).pathname.split('/').pop()
       const status = await page.evaluate(
@@ -133,7 +135,6 @@ export const tests = [
         { key: SESSION_KEY, projectId, elsewhere },
       )
       if (status !== 200) fail(`the outside write answered ${status}`)
-      await page.getByLabel('File content').fill(content + '// my change\n')
       await page.getByRole('button', { name: 'Save', exact: true }).click()
       const conflict = page
         .getByRole('alert')
@@ -255,7 +256,7 @@ export const tests = [
       await visible(page.getByRole('heading', { name: 'Welcome to BharatBuild AI' }))
       const examples = page.getByRole('group', { name: 'Examples' }).getByRole('button')
       await expectCount(examples, 4)
-      await visible(page.getByText('Runs arrive with the execution feature'))
+      await visible(page.getByRole('tab', { name: 'Terminal' }))
       const model = page.getByLabel('Model', { exact: true })
       await eventually(async () => {
         const label = (await model.locator('option:checked').textContent()) ?? ''

@@ -25,6 +25,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 public class TerminalSessions {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(TerminalSessions.class);
+
   private static final int DEFAULT_COLUMNS = 80;
   private static final int DEFAULT_ROWS = 24;
 
@@ -130,7 +133,12 @@ public class TerminalSessions {
   void onProjectDeleted(ProjectDeleted deleted) {
     Live live = sessions.remove(deleted.projectId());
     if (live != null) {
-      live.session().end("the project was deleted");
+      try {
+        live.session().end("the project was deleted");
+      } catch (RuntimeException e) {
+        // the project is gone either way; a shell that will not stop must not keep it
+        log.warn("The shell of deleted project {} did not stop cleanly", deleted.projectId(), e);
+      }
     }
   }
 

@@ -150,6 +150,25 @@ class TerminalHttpTest extends HttpTest {
   }
 
   @Test
+  void deletingAProjectEndsItsShell() throws Exception {
+    Session session = api.register();
+    UUID project = api.createProject(session, "short-lived");
+    Screen screen = new Screen();
+    WebSocket socket = connect(project, ticket(session, project), screen);
+    type(socket, "echo marker-$((2+3))\r");
+    screen.await("marker-5");
+
+    Response deleted = api.delete("/api/v1/projects/" + project, session.accessToken());
+
+    assertThat(deleted.status()).isEqualTo(204);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (screen.closeCode == -1 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(screen.closeCode).as("the tab is told the shell ended").isNotEqualTo(-1);
+  }
+
+  @Test
   void anotherUserCannotGetATicketForTheTerminal() {
     Session owner = api.register();
     Session other = api.register();

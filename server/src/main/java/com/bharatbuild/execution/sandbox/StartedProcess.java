@@ -50,7 +50,7 @@ final class StartedProcess implements SandboxProcess {
 
   @Override
   public void stop(Duration grace) {
-    List<ProcessHandle> tree = process.descendants().toList();
+    List<ProcessHandle> tree = descendants();
     tree.forEach(ProcessHandle::destroy);
     process.destroy();
     try {
@@ -61,8 +61,19 @@ final class StartedProcess implements SandboxProcess {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    descendants().forEach(ProcessHandle::destroyForcibly);
     tree.forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
+  }
+
+  /** The processes the command started, found by its pid (pty4j's process has no handle). */
+  private List<ProcessHandle> descendants() {
+    try {
+      return ProcessHandle.of(process.pid())
+          .map(handle -> handle.descendants().toList())
+          .orElse(List.of());
+    } catch (UnsupportedOperationException unknownPid) {
+      return List.of();
+    }
   }
 }
