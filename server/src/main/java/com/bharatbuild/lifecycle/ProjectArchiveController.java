@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** Bringing a project in as a zip and taking it out as one. */
+/** Bringing a project in as a zip or from a git repository, and taking it out as a zip. */
 @RestController
 @EnableConfigurationProperties(ImportProperties.class)
 class ProjectArchiveController {
@@ -47,6 +47,7 @@ class ProjectArchiveController {
   private final FileService files;
   private final TransactionTemplate transactions;
   private final ZipImport imports;
+  private final GitImport clones;
 
   ProjectArchiveController(
       ProjectService projects,
@@ -57,6 +58,42 @@ class ProjectArchiveController {
     this.files = files;
     this.transactions = transactions;
     this.imports = new ZipImport(limits);
+    this.clones = new GitImport(limits);
+  }
+
+  /** Creates a project from a repository's branch at its head; a refused clone leaves nothing. */
+  @PostMapping("/api/v1/projects/import/git")
+  @ResponseStatus(HttpStatus.CREATED)
+  ProjectView importRepository(
+      @CurrentUserId UUID userId,
+      @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody
+          GitImportRequest request) {
+    ZipImport.Contents contents = clones.clone(request);
+    String projectName =
+        request.name() == null || request.name().isBlank()
+            ? repositoryName(request.url())
+            : request.name().strip();
+    return create(userId, projectName, contents);
+  }
+
+  private static String repositoryName(String url) {
+    String name = url.strip().replaceAll("/+$", "").replaceAll(".*/", "").replaceAll("\\.git$", "");
+    return name.isBlank() ? "Imported repository" : name.substring(0, Math.min(name.length(), 200));
+  }
+
+  private ProjectView create(UUID userId, String projectName, ZipImport.Contents contents) {
+    return transactions.execute(
+        status -> {
+          ProjectView project =
+              projects.create(userId, new ProjectRequest(projectName, null, null, null, null));
+          FileChange change = FileChange.byUser(userId);
+          contents
+              .files()
+              .forEach(
+                  (path, content) ->
+                      files.create(project.id(), FilePath.of(path), content, change));
+          return project;
+        });
   }
 
   /** Creates a project from an uploaded zip; a refused archive leaves nothing behind. */
@@ -78,18 +115,7 @@ class ProjectArchiveController {
       deleteQuietly(upload);
     }
     String projectName = name == null || name.isBlank() ? baseName(file) : name.strip();
-    return transactions.execute(
-        status -> {
-          ProjectView project =
-              projects.create(userId, new ProjectRequest(projectName, null, null, null, null));
-          FileChange change = FileChange.byUser(userId);
-          contents
-              .files()
-              .forEach(
-                  (path, content) ->
-                      files.create(project.id(), FilePath.of(path), content, change));
-          return project;
-        });
+    return create(userId, projectName, contents);
   }
 
   /** The project's files as a zip, streamed. */

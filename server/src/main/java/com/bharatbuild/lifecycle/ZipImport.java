@@ -159,7 +159,7 @@ final class ZipImport {
     return false;
   }
 
-  private static @org.jspecify.annotations.Nullable String utf8(byte[] bytes) {
+  static @org.jspecify.annotations.Nullable String utf8(byte[] bytes) {
     for (byte b : bytes) {
       if (b == 0) {
         return null;
