@@ -7,6 +7,7 @@ import {
   type ChannelMessage,
   type ChannelStatus,
 } from '@/services/websocket/chatWebSocket'
+import { ownMessages } from '@/hooks/useStreaming'
 import { fromView, useChatStore } from '@/store/chatStore'
 import { useExecutionStore } from '@/store/executionStore'
 import { useProjectStore } from '@/store/projectStore'
@@ -46,7 +47,7 @@ export function applyChannelMessage(projectId: string, message: ChannelMessage) 
       filesChanged([String(message.from), String(message.to)])
       return
     case 'message.created': {
-      if (streamingHere()) return
+      if (streamingHere() || ownMessages.has(String(message.messageId))) return
       const view = message.message as MessageView
       const chat = useChatStore.getState()
       if (chat.messages.some((existing) => existing.id === view.id)) return
@@ -69,7 +70,9 @@ export function applyChannelMessage(projectId: string, message: ChannelMessage) 
     }
     case 'message.updated':
     case 'message.deleted':
-      if (!streamingHere()) void reloadConversation(projectId).catch(() => undefined)
+      if (!streamingHere() && !ownMessages.has(String(message.messageId))) {
+        void reloadConversation(projectId).catch(() => undefined)
+      }
       return
     case 'run.started':
     case 'run.ended':

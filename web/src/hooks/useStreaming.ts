@@ -4,6 +4,12 @@ import type { StreamOptions } from '@/services/api/streamingService'
 import { useChatStore } from '@/store/chatStore'
 import type { ChatEvent } from '@/types/chat.types'
 
+/**
+ * The messages this tab streamed itself: the project channel also announces them, and those
+ * announcements must not overwrite what the tab's own stream shows.
+ */
+export const ownMessages = new Set<string>()
+
 type Starter = (options: StreamOptions) => Promise<void>
 
 const frame: (callback: () => void) => void =
@@ -38,6 +44,10 @@ export function useStreaming() {
       await start({
         signal: current.signal,
         onEvent: (event) => {
+          if (event.type === 'status') {
+            if (event.messageId) ownMessages.add(event.messageId)
+            if (event.userMessageId) ownMessages.add(event.userMessageId)
+          }
           queue.push(event)
           if (event.type === 'complete' || event.type === 'error') flush()
           else if (!scheduled) {

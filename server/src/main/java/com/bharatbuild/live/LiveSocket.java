@@ -32,7 +32,6 @@ final class LiveSocket extends TextWebSocketHandler {
 
   @Override
   public void afterConnectionEstablished(WebSocketSession socket) throws Exception {
-    socket.setTextMessageSizeLimit(4_096);
     UUID user = (UUID) socket.getAttributes().get(TicketHandshake.USER);
     UUID project = (UUID) socket.getAttributes().get(TicketHandshake.PROJECT);
     ProjectChannel channel = channels.channel(project, user);

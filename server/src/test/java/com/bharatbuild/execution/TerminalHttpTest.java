@@ -150,6 +150,22 @@ class TerminalHttpTest extends HttpTest {
   }
 
   @Test
+  void aLongPasteArrivesWhole() throws Exception {
+    Session session = api.register();
+    UUID project = api.createProject(session, "paste");
+    Screen screen = new Screen();
+    WebSocket socket = connect(project, ticket(session, project), screen);
+    // over the 2 KiB message buffer, under the terminal line discipline's 4 KiB
+    String word = "x".repeat(3_000);
+
+    type(socket, "echo " + word + " | wc -c\r");
+
+    // the shell echoes the whole line it received, and wc counts the word and its newline
+    screen.await(word);
+    screen.await("3001");
+  }
+
+  @Test
   void deletingAProjectEndsItsShell() throws Exception {
     Session session = api.register();
     UUID project = api.createProject(session, "short-lived");

@@ -31,6 +31,7 @@ public final class TerminalSocket extends AbstractWebSocketHandler {
   private static final int SEND_TIME_LIMIT_MS = 10_000;
   private static final int BUFFER_LIMIT = 4 * 1024 * 1024;
   private static final int MAX_INPUT = 64 * 1024;
+  private static final String PARTS = "bharatbuild.terminal.parts";
 
   private final TerminalSessions terminals;
 
@@ -40,7 +41,6 @@ public final class TerminalSocket extends AbstractWebSocketHandler {
 
   @Override
   public void afterConnectionEstablished(WebSocketSession socket) throws Exception {
-    socket.setTextMessageSizeLimit(MAX_INPUT);
     WebSocketSession safe =
         new ConcurrentWebSocketSessionDecorator(socket, SEND_TIME_LIMIT_MS, BUFFER_LIMIT);
     UUID user = (UUID) socket.getAttributes().get(TicketHandshake.USER);
@@ -57,15 +57,33 @@ public final class TerminalSocket extends AbstractWebSocketHandler {
     }
   }
 
+  /** Long pastes arrive in parts, since the server's message buffers are small. */
+  @Override
+  public boolean supportsPartialMessages() {
+    return true;
+  }
+
   @Override
   protected void handleTextMessage(WebSocketSession socket, TextMessage message) throws Exception {
     TerminalSession session = (TerminalSession) socket.getAttributes().get(SESSION);
     if (session == null) {
       return;
     }
+    StringBuilder parts =
+        (StringBuilder) socket.getAttributes().computeIfAbsent(PARTS, key -> new StringBuilder());
+    parts.append(message.getPayload());
+    if (parts.length() > MAX_INPUT) {
+      socket.close(CloseStatus.TOO_BIG_TO_PROCESS.withReason("input over 64 KiB"));
+      return;
+    }
+    if (!message.isLast()) {
+      return;
+    }
+    String whole = parts.toString();
+    parts.setLength(0);
     JsonNode command;
     try {
-      command = JSON.readTree(message.getPayload());
+      command = JSON.readTree(whole);
     } catch (JacksonException notJson) {
       socket.close(CloseStatus.BAD_DATA.withReason("expected JSON input or resize messages"));
       return;
