@@ -164,4 +164,54 @@ export const tests = [
       await screenshot('second-tab')
     },
   },
+  {
+    name: 'a project from a template, its history, export and import',
+    async fn({ page }) {
+      await registerInBrowser(page)
+      await page.getByLabel('Project name', { exact: true }).fill('From template')
+      await page.getByLabel('Start from', { exact: true }).selectOption({ label: 'Node + Express' })
+      await page.getByRole('button', { name: 'Create project' }).click()
+      await page
+        .getByRole('list', { name: 'Projects' })
+        .getByRole('link', { name: 'From template' })
+        .click()
+      await expectPath(page, /^\/projects\/[0-9a-f-]{36}$/)
+      const files = page.getByRole('list', { name: 'Project files' })
+      await visible(files.getByRole('button', { name: 'server.js' }))
+
+      await page.getByRole('tab', { name: 'History' }).click()
+      await eventually(
+        async () => {
+          await page.getByRole('tab', { name: 'Code' }).click()
+          await page.getByRole('tab', { name: 'History' }).click()
+          const list = page.getByRole('list', { name: 'Commits' }).locator('li')
+          await list
+            .first()
+            .waitFor({ timeout: 1_500 })
+            .catch(() => undefined)
+          const commits = await list.count()
+          if (commits < 1) fail('no commit yet')
+        },
+        { timeout: 10_000, interval: 500 },
+      )
+      await page.getByRole('list', { name: 'Commits' }).getByRole('button').first().click()
+      await expectText(page.getByLabel('Changes of the commit'), '+++ b/server.js')
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download zip' }).click(),
+      ])
+      const archive = await download.path()
+
+      await page.getByRole('link', { name: '← All projects' }).click()
+      await page.getByLabel('Zip archive').setInputFiles(archive)
+      await page.getByRole('button', { name: 'Import', exact: true }).click()
+      await page.getByRole('list', { name: 'Projects' }).getByRole('link').first().click()
+      await visible(
+        page
+          .getByRole('list', { name: 'Project files' })
+          .getByRole('button', { name: 'server.js' }),
+      )
+    },
+  },
 ]

@@ -74,3 +74,5 @@ export type RunRequest = Schemas['RunRequest']
 export type BuildProblem = Present<Schemas['Problem']>
 export type TicketView = Present<Schemas['TicketView']>
 export type PreviewView = Present<Schemas['PreviewView']>
+export type TemplateView = Present<Schemas['TemplateView']>
+export type CommitView = Present<Schemas['CommitView'], 'messageId'>

@@ -1,13 +1,14 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { FormEvent } from 'react'
 import { Alert } from '@/components/common/Alert'
 import { Button } from '@/components/common/Button'
 import { SelectField, TextField } from '@/components/common/Field'
 import { useApiAction } from '@/hooks/useApiAction'
 import { splitFormErrors } from '@/services/api/apiError'
+import { lifecycleService } from '@/services/api/lifecycleService'
 import { projectService } from '@/services/api/projectService'
 import { useProjectStore } from '@/store/projectStore'
-import type { Project } from '@/types/api'
+import type { Project, TemplateView } from '@/types/api'
 import { PROJECT_TYPES, parseTechStack } from '@/types/project.types'
 
 const FIELDS = ['name', 'description', 'type', 'techStack'] as const
@@ -22,6 +23,16 @@ export function CreateProjectForm({ onCreated }: { onCreated?: (project: Project
   const [description, setDescription] = useState('')
   const [type, setType] = useState('')
   const [techStack, setTechStack] = useState('')
+  const [templateId, setTemplateId] = useState('')
+  const [templates, setTemplates] = useState<TemplateView[]>([])
+  useEffect(() => {
+    const controller = new AbortController()
+    lifecycleService
+      .templates(controller.signal)
+      .then(setTemplates)
+      .catch(() => undefined)
+    return () => controller.abort()
+  }, [])
   const create = useApiAction(projectService.create)
   const errors = splitFormErrors(create.error, FIELDS)
 
@@ -32,6 +43,7 @@ export function CreateProjectForm({ onCreated }: { onCreated?: (project: Project
       description: description.trim() || undefined,
       type: type || undefined,
       techStack: parseTechStack(techStack),
+      templateId: templateId || undefined,
     })
     if (outcome.ok) {
       const project = outcome.value
@@ -40,6 +52,7 @@ export function CreateProjectForm({ onCreated }: { onCreated?: (project: Project
       setDescription('')
       setType('')
       setTechStack('')
+      setTemplateId('')
       onCreated?.(project)
     }
   }
@@ -68,6 +81,16 @@ export function CreateProjectForm({ onCreated }: { onCreated?: (project: Project
           error={errors.fields.type}
         />
       </div>
+      <SelectField
+        label="Start from"
+        name="templateId"
+        value={templateId}
+        onChange={(e) => setTemplateId(e.target.value)}
+        options={[
+          { value: '', label: 'An empty project' },
+          ...templates.map((template) => ({ value: template.id, label: template.name })),
+        ]}
+      />
       <TextField
         label="Description"
         name="description"

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '@/components/common/ConfirmDialog'
 import { EmptyState } from '@/components/common/EmptyState'
 import { Spinner } from '@/components/common/Spinner'
 import { CreateProjectForm } from '@/components/projects/CreateProjectForm'
+import { ImportProjectForm } from '@/components/projects/ImportProjectForm'
 import { ProjectCard } from '@/components/projects/ProjectCard'
 import { useApiAction } from '@/hooks/useApiAction'
 import { useDocumentTitle } from '@/hooks/useDocumentTitle'
@@ -33,7 +34,10 @@ export function ProjectListPage() {
     <main className="page">
       <h1 className="page__title">Projects</h1>
       <div className="projects-layout">
-        <CreateProjectForm />
+        <div className="stack">
+          <CreateProjectForm />
+          <ImportProjectForm />
+        </div>
         <section className="projects-list" aria-labelledby="your-projects">
           <h2 className="section-title" id="your-projects">
             Your projects

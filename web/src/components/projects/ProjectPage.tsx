@@ -8,6 +8,7 @@ import { EmptyState } from '@/components/common/EmptyState'
 import { Spinner } from '@/components/common/Spinner'
 import { LeftPanel } from '@/components/leftPanel/LeftPanel'
 import { PreviewPanel } from '@/components/preview/PreviewPanel'
+import { HistoryPanel } from '@/components/projects/HistoryPanel'
 import { useProjectChannel } from '@/hooks/useProjectChannel'
 import { FileEditor, toSummary } from '@/components/projects/FileEditor'
 import { FileList } from '@/components/projects/FileList'
@@ -29,7 +30,7 @@ export function ProjectPage() {
   const removeFile = useProjectStore((s) => s.removeFile)
   const [dirty, setDirty] = useState(false)
   const [pendingSelection, setPendingSelection] = useState<string | null>(null)
-  const [view, setView] = useState<'Code' | 'Preview'>('Code')
+  const [view, setView] = useState<'Code' | 'Preview' | 'History'>('Code')
   const live = useProjectChannel(id)
   useDocumentTitle(project?.name)
 
@@ -129,7 +130,7 @@ export function ProjectPage() {
         </aside>
         <div className="workbench__editor">
           <div className="workbench__views" role="tablist" aria-label="Workbench view">
-            {(['Code', 'Preview'] as const).map((name) => (
+            {(['Code', 'Preview', 'History'] as const).map((name) => (
               <button
                 key={name}
                 type="button"
@@ -144,6 +145,8 @@ export function ProjectPage() {
           </div>
           {view === 'Preview' ? (
             <PreviewPanel projectId={project.id} />
+          ) : view === 'History' ? (
+            <HistoryPanel key={fileChanges.version} projectId={project.id} />
           ) : selectedFile ? (
             <FileEditor
               key={`${selectedFile}#${editorGeneration}`}

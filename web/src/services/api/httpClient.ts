@@ -138,14 +138,21 @@ export class HttpClient {
     const headers: Record<string, string> = {
       Accept: 'application/json, application/problem+json',
     }
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+    const form = typeof FormData !== 'undefined' && options.body instanceof FormData
+    // a form sets its own multipart content type, boundary included
+    if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json'
     Object.assign(headers, options.headers)
     if (token) headers.Authorization = `Bearer ${token}`
     try {
       return await this.#fetch(url, {
         method,
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body:
+          options.body === undefined
+            ? undefined
+            : form
+              ? (options.body as FormData)
+              : JSON.stringify(options.body),
         signal: options.signal,
       })
     } catch (error) {
