@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.jgit.api.CloneCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -27,9 +26,6 @@ import org.springframework.util.FileSystemUtils;
  * whole import. The token goes to the remote in this call only.
  */
 final class GitImport {
-
-  private static final Set<String> IGNORED_FOLDERS =
-      Set.of("node_modules", ".git", "dist", "build", "target", ".next", ".venv", "__pycache__");
 
   private final ImportProperties limits;
 
@@ -99,7 +95,8 @@ final class GitImport {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              return !dir.equals(root) && IGNORED_FOLDERS.contains(dir.getFileName().toString())
+              return !dir.equals(root)
+                      && ZipImport.IGNORED_FOLDERS.contains(dir.getFileName().toString())
                   ? FileVisitResult.SKIP_SUBTREE
                   : FileVisitResult.CONTINUE;
             }

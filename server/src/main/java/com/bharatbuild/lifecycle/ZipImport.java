@@ -30,7 +30,7 @@ final class ZipImport {
   /** What the archive holds: text files by path, and binary files left out. */
   record Contents(Map<String, String> files, List<String> skippedBinary) {}
 
-  private static final Set<String> IGNORED_FOLDERS =
+  static final Set<String> IGNORED_FOLDERS =
       Set.of("node_modules", ".git", "dist", "build", "target", ".next", ".venv", "__pycache__");
 
   private final ImportProperties limits;
