@@ -214,4 +214,19 @@ export const tests = [
       )
     },
   },
+  {
+    name: 'the Tokens page shows the starting grant',
+    async fn({ page }) {
+      await registerInBrowser(page)
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Tokens' })
+        .click()
+      await expectPath(page, '/tokens')
+      await expectText(page.getByTestId('tokens-available'), '50,000')
+      const history = page.getByRole('table', { name: 'Token history' })
+      await visible(history.getByText('Grant'))
+      await visible(history.getByText('+50,000'))
+    },
+  },
 ]

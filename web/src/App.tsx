@@ -6,6 +6,7 @@ import { AppLayout } from '@/components/layout/AppLayout'
 import { NotFoundPage } from '@/components/layout/NotFoundPage'
 import { ProjectListPage } from '@/components/projects/ProjectListPage'
 import { ProjectPage } from '@/components/projects/ProjectPage'
+import { TokensPage } from '@/components/tokens/TokensPage'
 
 /** The client's routes; everything but login and register needs a session. */
 export function AppRoutes() {
@@ -18,6 +19,7 @@ export function AppRoutes() {
           <Route path="/" element={<Navigate to="/projects" replace />} />
           <Route path="/projects" element={<ProjectListPage />} />
           <Route path="/projects/:id" element={<ProjectPage />} />
+          <Route path="/tokens" element={<TokensPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -5,6 +5,7 @@ import { AppRoutes } from '@/App'
 import { resetStoresOnLogout } from '@/store'
 import { syncSessionAcrossTabs } from '@/store/userStore'
 import '@/styles/global.css'
+import '@/styles/execution.css'
 
 resetStoresOnLogout()
 syncSessionAcrossTabs()

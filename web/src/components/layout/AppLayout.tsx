@@ -29,6 +29,10 @@ export function AppLayout() {
           <Logo size={28} />
           <span className="brand-name">BharatBuild</span>
         </Link>
+        <nav className="app-header__nav" aria-label="Main">
+          <Link to="/projects">Projects</Link>
+          <Link to="/tokens">Tokens</Link>
+        </nav>
         <div className="app-header__user">
           {user && (
             <span className="app-header__email" title={user.email}>

@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { MemoryRouter } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { LeftPanel } from '@/components/leftPanel/LeftPanel'
 import { useChatStore } from '@/store/chatStore'
@@ -86,7 +87,11 @@ describe('LeftPanel', () => {
 
   it('shows the welcome card; an example sends and its reply streams in', async () => {
     const calls = serve()
-    render(<LeftPanel projectId="p1" files={[]} openFile={null} />)
+    render(
+      <MemoryRouter>
+        <LeftPanel projectId="p1" files={[]} openFile={null} />
+      </MemoryRouter>,
+    )
 
     expect(await screen.findByRole('heading', { name: 'Welcome to BharatBuild AI' })).toBeVisible()
     const examples = within(screen.getByRole('group', { name: 'Examples' })).getAllByRole('button')
@@ -122,7 +127,11 @@ describe('LeftPanel', () => {
 
   it('sends on Enter and keeps Shift+Enter as a newline', async () => {
     const calls = serve()
-    render(<LeftPanel projectId="p1" files={[]} openFile={null} />)
+    render(
+      <MemoryRouter>
+        <LeftPanel projectId="p1" files={[]} openFile={null} />
+      </MemoryRouter>,
+    )
     const input = await screen.findByLabelText('Message')
 
     await userEvent.type(input, 'line one{Shift>}{Enter}{/Shift}line two')
@@ -149,7 +158,11 @@ describe('LeftPanel', () => {
           ? new Response(REPLY, { headers: { 'Content-Type': 'text/event-stream' } })
           : undefined,
     })
-    render(<LeftPanel projectId="p1" files={[]} openFile={null} />)
+    render(
+      <MemoryRouter>
+        <LeftPanel projectId="p1" files={[]} openFile={null} />
+      </MemoryRouter>,
+    )
 
     const log = await screen.findByRole('log', { name: 'Conversation' })
     await vi.waitFor(() => expect(log).toHaveTextContent('783 tokens'))
@@ -168,7 +181,11 @@ describe('LeftPanel', () => {
             })
           : undefined,
     })
-    render(<LeftPanel projectId="p1" files={[]} openFile={null} />)
+    render(
+      <MemoryRouter>
+        <LeftPanel projectId="p1" files={[]} openFile={null} />
+      </MemoryRouter>,
+    )
     await userEvent.type(await screen.findByLabelText('Message'), 'Hello{Enter}')
 
     const log = await screen.findByRole('log', { name: 'Conversation' })

@@ -1,3 +1,4 @@
+import { Link } from 'react-router'
 import { useTokenBalance } from '@/hooks/useTokenBalance'
 
 /** The wallet's available tokens, live; warns when low. */
@@ -13,7 +14,10 @@ export function TokenBalance() {
         {available === null ? '…' : available.toLocaleString('en-US')}
       </span>{' '}
       tokens
-      {low && <span className="token-balance__warning"> · Low balance — buy more tokens</span>}
+      {low && <span className="token-balance__warning"> · Low balance — buy more tokens</span>}{' '}
+      <Link to="/tokens" className="token-balance__link">
+        History
+      </Link>
     </div>
   )
 }
