@@ -21,6 +21,7 @@ final class LiveSocket extends TextWebSocketHandler {
   private static final String CLIENT = "bharatbuild.live.client";
   private static final String CHANNEL = "bharatbuild.live.channel";
   private static final long RESUME_WAIT_MS = 2_000;
+  private static final String HELLO_SEQ = "bharatbuild.live.hello";
 
   private final LiveChannels channels;
   private final LiveProperties settings;
@@ -38,12 +39,10 @@ final class LiveSocket extends TextWebSocketHandler {
     LiveClient client = new LiveClient(socket, settings.queuedMessages());
     socket.getAttributes().put(CLIENT, client);
     socket.getAttributes().put(CHANNEL, channel);
+    long helloSeq = channel.seq();
+    socket.getAttributes().put(HELLO_SEQ, helloSeq);
     client.offer(
-        "{\"type\":\"hello\",\"epoch\":\""
-            + channels.epoch()
-            + "\",\"seq\":"
-            + channel.seq()
-            + "}");
+        "{\"type\":\"hello\",\"epoch\":\"" + channels.epoch() + "\",\"seq\":" + helloSeq + "}");
     // a tab that does not resume at once gets what is published from now on
     Thread.ofVirtual()
         .start(
@@ -53,7 +52,7 @@ final class LiveSocket extends TextWebSocketHandler {
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
-              if (client.isOpen() && client.markJoined()) {
+              if (client.isOpen() && client.markJoined() && !channel.resume(client, helloSeq)) {
                 channel.join(client);
               }
             });
@@ -76,19 +75,27 @@ final class LiveSocket extends TextWebSocketHandler {
     }
     switch (command.path("type").asString("")) {
       case "ping" -> client.offer("{\"type\":\"pong\"}");
-      case "resume" -> resume(client, channel, command);
+      case "resume" ->
+          resume(client, channel, command, (Long) socket.getAttributes().get(HELLO_SEQ));
       default -> client.close(CloseStatus.BAD_DATA.withReason("unknown message type"));
     }
   }
 
-  private void resume(LiveClient client, ProjectChannel channel, JsonNode command) {
+  /**
+   * Joins the tab to its channel: after the number it names, or, for a tab with nothing seen yet
+   * ({@code after: -1}), after the number its hello carried, so nothing published between the two
+   * is lost.
+   */
+  private void resume(LiveClient client, ProjectChannel channel, JsonNode command, long helloSeq) {
     if (!client.markJoined()) {
       return;
     }
     boolean sameServer = channels.epoch().equals(command.path("epoch").asString(""));
     long after = command.path("after").asLong(-1);
     if (after < 0) {
-      channel.join(client);
+      if (!channel.resume(client, helloSeq)) {
+        channel.join(client);
+      }
     } else if (!sameServer || !channel.resume(client, after)) {
       client.offer("{\"type\":\"resync\",\"seq\":" + channel.seq() + "}");
       channel.join(client);
