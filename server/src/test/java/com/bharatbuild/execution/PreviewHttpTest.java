@@ -95,6 +95,69 @@ class PreviewHttpTest extends HttpTest {
         "/api/v1/projects/" + project + "/runs/" + run.get("id").asString(), session.accessToken());
   }
 
+  private static final String UPGRADING_SERVER =
+      "const s = require('http').createServer((q, r) => r.end('plain'));"
+          + " s.on('upgrade', (q, socket) => {"
+          + " socket.write('HTTP/1.1 101 Switching Protocols\\r\\nUpgrade: echo\\r\\nConnection: Upgrade\\r\\n\\r\\n');"
+          + " socket.on('data', (d) => socket.write('echo:' + d)); });"
+          + " s.listen(4124, () => console.log('rea' + 'dy on http://localhost:4124/'))";
+
+  @Test
+  void anUpgradedConnectionSuchAsHotReloadIsPipedBothWays() throws Exception {
+    Session session = api.register();
+    UUID project = api.createProject(session, "upgrade");
+    JsonNode run =
+        api.post(
+                "/api/v1/projects/" + project + "/runs",
+                Map.of("command", "node -e \"" + UPGRADING_SERVER + "\""),
+                session.accessToken())
+            .json();
+    awaitLog(session, project, run.get("id").asString(), "ready on");
+    URI url =
+        URI.create(
+            api.post("/api/v1/projects/" + project + "/preview", null, session.accessToken())
+                .json()
+                .get("url")
+                .asString());
+
+    try (Socket socket = new Socket("127.0.0.1", preview.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET /hmr HTTP/1.1\r\nHost: "
+                  + url.getHost()
+                  + ":"
+                  + preview.port()
+                  + "\r\nConnection: Upgrade\r\nUpgrade: echo\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String switched = readUntil(in, "\r\n\r\n");
+      out.write("ping-1".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String echoed = readUntil(in, "ping-1");
+
+      assertThat(switched).startsWith("HTTP/1.1 101");
+      assertThat(echoed).isEqualTo("echo:ping-1");
+    } finally {
+      api.delete(
+          "/api/v1/projects/" + project + "/runs/" + run.get("id").asString(),
+          session.accessToken());
+    }
+  }
+
+  private static String readUntil(InputStream in, String end) throws IOException {
+    StringBuilder read = new StringBuilder();
+    while (!read.toString().endsWith(end)) {
+      int next = in.read();
+      if (next == -1) {
+        break;
+      }
+      read.append((char) next);
+    }
+    return read.toString();
+  }
+
   @Test
   void anotherUserCannotOpenThePreview() {
     Session owner = api.register();
