@@ -230,20 +230,21 @@ export const tests = [
     },
   },
   {
-    name: 'the chat and terminal split is resized by dragging and remembered',
+    name: 'the chat and terminal split is resized from the keyboard and remembered',
     async fn({ page }) {
       await registerInBrowser(page)
       await createProject(page, 'Split')
       const divider = page.getByRole('separator', { name: 'Resize chat and terminal' })
       await visible(divider)
       const before = Number(await divider.getAttribute('aria-valuenow'))
-      const box = await divider.boundingBox()
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-      await page.mouse.down()
-      await page.mouse.move(box.x + box.width / 2, box.y - 150, { steps: 5 })
-      await page.mouse.up()
-      const after = Number(await divider.getAttribute('aria-valuenow'))
-      if (!(after < before)) fail(`dragging up did not shrink the chat (${before} → ${after})`)
+      await divider.focus()
+      await page.keyboard.press('ArrowUp')
+      await page.keyboard.press('ArrowUp')
+      let after = before
+      await eventually(async () => {
+        after = Number(await divider.getAttribute('aria-valuenow'))
+        if (!(after < before)) fail(`the arrow keys did not shrink the chat (${before} → ${after})`)
+      })
       await page.reload()
       await eventually(async () => {
         const kept = Number(
