@@ -56,6 +56,73 @@ async function createProjectInBrowser(page, { name, description = '', type = '',
   )
 }
 
+/** The Monaco editor of the open file (not the diff views in the chat). */
+function codeEditor(page) {
+  return page.locator('.editor .editor__monaco .monaco-editor').first()
+}
+
+/** The open file's text in Monaco, from the model (the page exposes Monaco as globalThis.monaco). */
+async function editorValue(page) {
+  return page.evaluate(() => {
+    const editors = globalThis.monaco?.editor.getEditors() ?? []
+    const open = editors.find((e) => e.getContainerDomNode().closest('.editor__monaco'))
+    return open ? open.getValue() : null
+  })
+}
+
+/** What Monaco has drawn (its lines use no-break spaces) contains `expected`. */
+async function expectEditorShows(page, expected) {
+  const lines = codeEditor(page).locator('.view-lines')
+  await eventually(async () => {
+    const shown = ((await lines.textContent()) ?? '').replace(/\u00a0/g, ' ')
+    if (!shown.includes(expected)) fail(`the editor shows "${shown}", not "${expected}"`)
+  })
+}
+
+async function expectEditorValue(page, expected, options) {
+  await eventually(async () => {
+    const value = await editorValue(page)
+    if (value !== expected)
+      fail(`the editor shows ${JSON.stringify(value)}, not ${JSON.stringify(expected)}`)
+  }, options)
+}
+
+/**
+ * Replaces the open file's text as a paste would, as one edit in Monaco (typing it would add
+ * Monaco's auto-indentation to every line; the Monaco test types for real).
+ */
+async function replaceEditorText(page, text) {
+  await visible(codeEditor(page))
+  await page.evaluate((text) => {
+    const editor = globalThis.monaco.editor
+      .getEditors()
+      .find((e) => e.getContainerDomNode().closest('.editor__monaco'))
+    const model = editor.getModel()
+    editor.executeEdits('e2e', [{ range: model.getFullModelRange(), text }])
+  }, text)
+  await expectEditorValue(page, text)
+}
+
+async function openProject(page, name) {
+  await page
+    .getByRole('list', { name: 'Projects' })
+    .getByRole('link', { name, exact: true })
+    .click()
+  await expectPath(page, /^\/projects\/[0-9a-f-]{36}$/)
+  await visible(page.getByRole('heading', { name, level: 1 }))
+}
+
+async function addFile(page, path) {
+  await page.getByLabel('New file path').fill(path)
+  await page.getByRole('button', { name: 'Add file' }).click()
+  const button = page
+    .getByRole('list', { name: 'Project files' })
+    .getByRole('button', { name: path })
+  await visible(button)
+  await visible(codeEditor(page), 20_000)
+  return button
+}
+
 export const tests = [
   {
     name: 'register, create a project, edit a file with conflict handling, delete both',
@@ -99,12 +166,11 @@ export const tests = [
         .getByRole('list', { name: 'Project files' })
         .getByRole('button', { name: 'src/App.tsx' })
       await visible(fileButton)
-      const editor = page.getByLabel('File content')
-      await visible(editor)
-      await expectValue(editor, '')
+      await visible(codeEditor(page), 20_000)
+      await expectEditorValue(page, '')
 
       const content = 'export function App() {\n  return <h1>Hello from the e2e test</h1>\n}\n'
-      await editor.fill(content)
+      await replaceEditorText(page, content)
       await visible(page.getByText('Unsaved changes'))
       await page.getByRole('button', { name: 'Save', exact: true }).click()
       await visible(page.getByRole('status').getByText('Saved', { exact: true }))
@@ -115,11 +181,11 @@ export const tests = [
       await page.reload()
       await visible(page.getByRole('heading', { name: 'E2E Shop', level: 1 }))
       await fileButton.click()
-      await expectValue(page.getByLabel('File content'), content)
+      await expectEditorValue(page, content)
 
       // someone else writes the file while we have unsaved edits; our save is a 409 that we
       // resolve by reloading (without edits, the live channel would just reload the file)
-      await page.getByLabel('File content').fill(content + '// my change\n')
+      await replaceEditorText(page, content + '// my change\n')
       const elsewhere = 'export const changedElsewhere = true\n'
       const projectId = new URL(projectUrl).pathname.split('/').pop()
       const status = await page.evaluate(
@@ -143,7 +209,7 @@ export const tests = [
       await expectText(conflict, 'discards your unsaved changes')
       await screenshot('conflict')
       await conflict.getByRole('button', { name: 'Reload file' }).click()
-      await expectValue(page.getByLabel('File content'), elsewhere)
+      await expectEditorValue(page, elsewhere)
       await expectCount(conflict, 0)
 
       // delete the file
@@ -303,6 +369,15 @@ export const tests = [
         .getByRole('button', { name: 'Show changes' })
         .click()
       await visible(firstReply.getByLabel('Changes to src/App.tsx'))
+      // as a Monaco diff (inline in the narrow chat), the added lines on the modified side
+      const diff = firstReply.locator('.op-card__diff .monaco-diff-editor')
+      await visible(diff, 20_000)
+      await eventually(async () => {
+        const shown = (
+          (await diff.locator('.modified .view-lines[role="presentation"]').textContent()) ?? ''
+        ).replace(/\u00a0/g, ' ')
+        if (!shown.includes('useState')) fail(`the diff shows "${shown}"`)
+      })
       await screenshot('chat-counter')
 
       await input.fill('Add a reset button')
@@ -314,14 +389,14 @@ export const tests = [
       await visible(secondReply.getByRole('button', { name: 'Revert' }), 30_000)
 
       await files.getByRole('button', { name: 'src/App.tsx' }).click()
-      const editor = page.getByLabel('File content')
+      await visible(codeEditor(page), 20_000)
       await eventually(async () => {
-        if (!(await editor.inputValue()).includes('Reset')) fail('src/App.tsx has no Reset')
+        if (!((await editorValue(page)) ?? '').includes('Reset')) fail('src/App.tsx has no Reset')
       })
       await screenshot('chat-reset')
 
       // the user changes the file after the reply: revert reports the conflict, then forces
-      await editor.fill((await editor.inputValue()) + '// my note\n')
+      await replaceEditorText(page, (await editorValue(page)) + '// my note\n')
       await page.getByRole('button', { name: 'Save', exact: true }).click()
       await visible(page.getByRole('status').getByText('Saved', { exact: true }))
       await secondReply.getByRole('button', { name: 'Revert' }).click()
@@ -330,7 +405,7 @@ export const tests = [
       await secondReply.getByRole('button', { name: 'Revert anyway' }).click()
       await expectText(secondReply.getByRole('status').last(), 'Reverted src/App.tsx')
       await eventually(async () => {
-        const content = await editor.inputValue()
+        const content = (await editorValue(page)) ?? ''
         if (content.includes('Reset') || !content.includes('count')) {
           fail('src/App.tsx was not reverted in the editor')
         }
@@ -363,6 +438,140 @@ export const tests = [
           .getByRole('article', { name: 'AI message' }),
         1,
       )
+    },
+  },
+  {
+    name: 'Monaco: open a file, type, Ctrl+S saves, reload shows the change; nothing from a CDN',
+    async fn({ page, baseUrl, screenshot }) {
+      const foreign = []
+      page.on('request', (request) => {
+        const url = request.url()
+        if (/^https?:/.test(url) && !url.startsWith(baseUrl)) foreign.push(url)
+      })
+      await registerInBrowser(page)
+      // the login and project pages have not loaded Monaco
+      if (await page.evaluate(() => Boolean(globalThis.monaco)))
+        fail('Monaco loaded before an editor')
+      await createProjectInBrowser(page, { name: 'Monaco Project' })
+      await openProject(page, 'Monaco Project')
+      const fileButton = await addFile(page, 'src/main.ts')
+      await replaceEditorText(page, 'export const greeting = "hello"\n')
+      await page.getByRole('button', { name: 'Save', exact: true }).click()
+      await visible(page.getByRole('status').getByText('Saved', { exact: true }))
+
+      await page.reload()
+      await fileButton.click()
+      const editor = codeEditor(page)
+      await visible(editor, 20_000)
+      await expectEditorShows(page, 'export const greeting')
+      const language = await page.evaluate(() =>
+        globalThis.monaco.editor
+          .getEditors()
+          .find((e) => e.getContainerDomNode().closest('.editor__monaco'))
+          ?.getModel()
+          ?.getLanguageId(),
+      )
+      if (language !== 'typescript') fail(`the editor's language is ${language}`)
+
+      // type at the end of the file, as a user does
+      await editor.locator('.view-lines').click()
+      await page.keyboard.press('ControlOrMeta+End')
+      await page.keyboard.type('export const answer = 42')
+      await expectEditorShows(page, 'export const answer = 42')
+      await visible(page.getByText('Unsaved changes'))
+      await screenshot('monaco-dirty')
+      await page.keyboard.press('Control+s')
+      await visible(page.getByRole('status').getByText('Saved', { exact: true }))
+      await visible(page.getByText('v3'))
+
+      await page.reload()
+      await fileButton.click()
+      await visible(codeEditor(page), 20_000)
+      await expectEditorShows(page, 'export const answer = 42')
+      await expectEditorValue(page, 'export const greeting = "hello"\nexport const answer = 42')
+      await screenshot('monaco-reloaded')
+      if (foreign.length) fail(`requests left the server: ${foreign.slice(0, 3).join(', ')}`)
+    },
+  },
+  {
+    name: 'splits: drag the chat/terminal and workbench dividers, sizes persist after reload',
+    async fn({ page, screenshot }) {
+      await registerInBrowser(page)
+      await createProjectInBrowser(page, { name: 'Split Project' })
+      await openProject(page, 'Split Project')
+      const chatSplit = page.getByRole('separator', { name: 'Resize chat and terminal' })
+      const mainSplit = page.getByRole('separator', { name: 'Resize chat and workbench' })
+      await visible(chatSplit)
+      const valueOf = async (divider) => Number(await divider.getAttribute('aria-valuenow'))
+      if ((await valueOf(chatSplit)) !== 70) fail(`the chat starts at ${await valueOf(chatSplit)}%`)
+      const chat = page.locator('.left-panel__chat')
+      const chatHeight = async () => (await chat.boundingBox())?.height ?? 0
+      const heightBefore = await chatHeight()
+
+      const drag = async (divider, dx, dy) => {
+        const box = await divider.boundingBox()
+        if (!box) fail('the divider has no box')
+        const x = box.x + box.width / 2
+        const y = box.y + box.height / 2
+        await page.mouse.move(x, y)
+        await page.mouse.down()
+        await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 4 })
+        await page.mouse.move(x + dx, y + dy, { steps: 4 })
+        await page.mouse.up()
+      }
+      await drag(chatSplit, 0, -120)
+      let chatShare = 0
+      await eventually(async () => {
+        chatShare = await valueOf(chatSplit)
+        if (!(chatShare < 60)) fail(`the chat share is ${chatShare} after dragging up`)
+      })
+      if (!((await chatHeight()) < heightBefore - 80)) fail('the chat did not get smaller')
+
+      const mainBefore = await valueOf(mainSplit)
+      await drag(mainSplit, 150, 0)
+      let mainShare = 0
+      await eventually(async () => {
+        mainShare = await valueOf(mainSplit)
+        if (!(mainShare > mainBefore)) fail(`the left panel share stayed ${mainShare}`)
+      })
+
+      // the keyboard moves it too
+      await chatSplit.focus()
+      await page.keyboard.press('ArrowDown')
+      await eventually(async () => {
+        if ((await valueOf(chatSplit)) !== chatShare + 5) fail('ArrowDown did not move it')
+      })
+      chatShare += 5
+      await screenshot('splits')
+
+      await page.reload()
+      await visible(chatSplit)
+      if ((await valueOf(chatSplit)) !== chatShare) fail('the chat split was not remembered')
+      if ((await valueOf(mainSplit)) !== mainShare) fail('the workbench split was not remembered')
+
+      // the terminal still collapses; the divider goes with it
+      await page.getByRole('button', { name: 'Hide terminal' }).click()
+      await expectCount(chatSplit, 0)
+    },
+  },
+  {
+    name: 'the Tokens page shows the starting balance and the grant',
+    async fn({ page, screenshot }) {
+      await registerInBrowser(page)
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Tokens' })
+        .click()
+      await expectPath(page, '/tokens')
+      await visible(page.getByRole('heading', { name: 'Tokens', level: 1 }))
+      await expectText(page.getByTestId('tokens-available'), '50,000')
+      const table = page.getByRole('table', { name: 'Token history' })
+      const grant = table.getByRole('row').filter({ hasText: 'Grant' })
+      await visible(grant)
+      await expectText(grant, '+50,000')
+      await page.getByLabel('Kind').selectOption('ai_usage')
+      await visible(page.getByText('No entries of this kind yet.'))
+      await screenshot('tokens')
     },
   },
 ]

@@ -3,9 +3,16 @@ import { Alert } from '@/components/common/Alert'
 import { Button } from '@/components/common/Button'
 import { ConfirmDialog } from '@/components/common/ConfirmDialog'
 import { Spinner } from '@/components/common/Spinner'
+import { LazyCodeEditor } from '@/components/editor/LazyCodeEditor'
 import { ApiError, errorMessage } from '@/services/api/apiError'
 import { fileService } from '@/services/api/fileService'
+import { useProjectStore, type ProjectStore } from '@/store/projectStore'
 import type { FileSummary, FileView } from '@/types/api'
+
+/** The store's "reveal this line" request (set by the Problems list, cleared here once shown). */
+interface RevealState {
+  revealLine?: { path: string; line: number } | null
+}
 
 export interface FileEditorProps {
   projectId: string
@@ -21,7 +28,7 @@ export function toSummary({ path, language, size, version, updatedAt }: FileView
 }
 
 /**
- * A plain text editor for one file. Saving sends the version it was loaded at, so a change made
+ * The Monaco editor for one file (Ctrl/Cmd+S saves). Saving sends the version it was loaded at, so a change made
  * elsewhere in the meantime is a 409 that the user resolves (reload or overwrite), never lost.
  */
 export function FileEditor({
@@ -39,8 +46,18 @@ export function FileEditor({
   const [confirmDelete, setConfirmDelete] = useState(false)
   const [deleting, setDeleting] = useState(false)
   const [justSaved, setJustSaved] = useState(false)
+  /** Counts loads: each one puts the loaded text into the editor. */
+  const [revision, setRevision] = useState(0)
 
   const dirty = file !== null && draft !== file.content
+  const revealLine = useProjectStore((s) => {
+    const reveal = (s as ProjectStore & RevealState).revealLine
+    return reveal && reveal.path === path ? reveal.line : null
+  })
+  const onRevealed = useCallback(() => {
+    const cleared: Partial<ProjectStore> & RevealState = { revealLine: null }
+    useProjectStore.setState(cleared)
+  }, [])
   const conflict = saveError instanceof ApiError && saveError.status === 409 ? saveError : null
 
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange])
@@ -60,6 +77,7 @@ export function FileEditor({
         const loaded = await fileService.read(projectId, path, signal)
         setFile(loaded)
         setDraft(loaded.content)
+        setRevision((n) => n + 1)
         setSaveError(null)
       } catch (error) {
         if (!signal?.aborted) setLoadError(error)
@@ -126,14 +144,34 @@ export function FileEditor({
   if (!file) return <Spinner label={`Opening ${path}`} />
 
   return (
-    <section className="editor" aria-label={`Editor for ${path}`}>
+    <section
+      className="editor"
+      aria-label={`Editor for ${path}`}
+      onKeyDown={(e) => {
+        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+          e.preventDefault()
+          void save()
+        }
+      }}
+    >
       <div className="editor__toolbar">
         <span className="editor__path">{path}</span>
         <span className="editor__meta">
           {file.language} · v{file.version}
         </span>
         <span className="editor__status" role="status">
-          {dirty ? 'Unsaved changes' : justSaved ? 'Saved' : ''}
+          {dirty ? (
+            <>
+              <span className="editor__dirty" aria-hidden="true">
+                ●
+              </span>{' '}
+              Unsaved changes
+            </>
+          ) : justSaved ? (
+            'Saved'
+          ) : (
+            ''
+          )}
         </span>
         <Button
           variant="primary"
@@ -174,21 +212,17 @@ export function FileEditor({
       {saveError !== null && !conflict && (
         <Alert title="Could not save">{errorMessage(saveError)}</Alert>
       )}
-      <textarea
-        className="editor__textarea"
-        aria-label="File content"
-        spellCheck={false}
+      <LazyCodeEditor
+        path={path}
         value={draft}
-        onChange={(e) => {
-          setDraft(e.target.value)
+        revision={revision}
+        language={file.language}
+        onChange={(value) => {
+          setDraft(value)
           setJustSaved(false)
         }}
-        onKeyDown={(e) => {
-          if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-            e.preventDefault()
-            void save()
-          }
-        }}
+        revealLine={revealLine}
+        onRevealed={onRevealed}
       />
       {confirmDelete && (
         <ConfirmDialog

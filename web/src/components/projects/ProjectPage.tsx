@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { Alert } from '@/components/common/Alert'
 import { Badge } from '@/components/common/Badge'
@@ -13,6 +13,8 @@ import { useProjectChannel } from '@/hooks/useProjectChannel'
 import { FileEditor, toSummary } from '@/components/projects/FileEditor'
 import { FileList } from '@/components/projects/FileList'
 import { NewFileForm } from '@/components/projects/NewFileForm'
+import { SplitDivider } from '@/components/workbench/SplitDivider'
+import { useStoredShare } from '@/components/workbench/useStoredShare'
 import { useDocumentTitle } from '@/hooks/useDocumentTitle'
 import { useProject } from '@/hooks/useProject'
 import { ApiError, errorMessage } from '@/services/api/apiError'
@@ -20,7 +22,14 @@ import { fileService } from '@/services/api/fileService'
 import { filesChangedByAi, useChatStore } from '@/store/chatStore'
 import { useProjectStore } from '@/store/projectStore'
 
-/** The workbench: the AI chat on the left, the project's files and an editor on the right. */
+const SPLIT_KEY = 'bharatbuild.split.workbench'
+const VIEWS = ['Code', 'Preview', 'History'] as const
+type View = (typeof VIEWS)[number]
+
+/**
+ * The workbench: the AI chat (and terminal) on the left; on the right, behind a resizable
+ * divider, the Code view (files and the Monaco editor), the Preview and the History.
+ */
 export function ProjectPage() {
   const { id = '' } = useParams()
   const { project, files, loading, error, reload } = useProject(id)
@@ -30,7 +39,9 @@ export function ProjectPage() {
   const removeFile = useProjectStore((s) => s.removeFile)
   const [dirty, setDirty] = useState(false)
   const [pendingSelection, setPendingSelection] = useState<string | null>(null)
-  const [view, setView] = useState<'Code' | 'Preview' | 'History'>('Code')
+  const [view, setView] = useState<View>('Code')
+  const [leftShare, setLeftShare] = useStoredShare(SPLIT_KEY, 36)
+  const body = useRef<HTMLDivElement | null>(null)
   const live = useProjectChannel(id)
   useDocumentTitle(project?.name)
 
@@ -110,59 +121,99 @@ export function ProjectPage() {
           </span>
         )}
       </div>
-      <div className="workbench__body workbench__body--with-chat">
-        <LeftPanel projectId={project.id} files={files} openFile={selectedFile} />
-        <aside className="workbench__sidebar" aria-label="Files">
-          <h2 className="section-title">Files</h2>
-          <NewFileForm
-            projectId={project.id}
-            onCreated={(file) => {
-              upsertFile(toSummary(file))
-              requestSelect(file.path)
-            }}
-          />
-          <FileList
-            files={files}
-            selectedPath={selectedFile}
-            onSelect={requestSelect}
-            changedByAi={changedByAi}
-          />
-        </aside>
-        <div className="workbench__editor">
+      <div className="workbench__body workbench__body--split" ref={body}>
+        <div className="workbench__left" style={{ flex: `${leftShare} 1 0` }}>
+          <LeftPanel projectId={project.id} files={files} openFile={selectedFile} />
+        </div>
+        <SplitDivider
+          orientation="vertical"
+          share={leftShare}
+          onChange={setLeftShare}
+          container={body}
+          label="Resize chat and workbench"
+          min={20}
+          max={70}
+        />
+        <section
+          className="workbench__right"
+          style={{ flex: `${100 - leftShare} 1 0` }}
+          aria-label="Workbench"
+        >
           <div className="workbench__views" role="tablist" aria-label="Workbench view">
-            {(['Code', 'Preview', 'History'] as const).map((name) => (
+            {VIEWS.map((name) => (
               <button
                 key={name}
                 type="button"
                 role="tab"
+                id={`workbench-tab-${name}`}
                 aria-selected={view === name}
+                aria-controls="workbench-panel"
+                tabIndex={view === name ? 0 : -1}
                 className="workbench__view"
                 onClick={() => setView(name)}
+                onKeyDown={(event) => {
+                  const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
+                  if (!step) return
+                  const next = VIEWS[(VIEWS.indexOf(name) + step + VIEWS.length) % VIEWS.length]
+                  if (!next) return
+                  setView(next)
+                  document.getElementById(`workbench-tab-${next}`)?.focus()
+                }}
               >
                 {name}
               </button>
             ))}
           </div>
-          {view === 'Preview' ? (
-            <PreviewPanel projectId={project.id} />
-          ) : view === 'History' ? (
-            <HistoryPanel key={fileChanges.version} projectId={project.id} />
-          ) : selectedFile ? (
-            <FileEditor
-              key={`${selectedFile}#${editorGeneration}`}
-              projectId={project.id}
-              path={selectedFile}
-              onSaved={upsertFile}
-              onDeleted={(path) => {
-                removeFile(path)
-                setDirty(false)
-              }}
-              onDirtyChange={onDirtyChange}
-            />
-          ) : (
-            <EmptyState title="No file open">Select a file on the left, or add one.</EmptyState>
-          )}
-        </div>
+          <div
+            className="workbench__panel"
+            id="workbench-panel"
+            role="tabpanel"
+            aria-labelledby={`workbench-tab-${view}`}
+          >
+            {view === 'Preview' && <PreviewPanel projectId={project.id} />}
+            {view === 'History' && (
+              <HistoryPanel key={fileChanges.version} projectId={project.id} />
+            )}
+            {/* kept mounted behind the other views, so unsaved edits survive a look at them */}
+            <div className="workbench__code" hidden={view !== 'Code'}>
+              <aside className="workbench__sidebar" aria-label="Files">
+                <h2 className="section-title">Files</h2>
+                <NewFileForm
+                  projectId={project.id}
+                  onCreated={(file) => {
+                    upsertFile(toSummary(file))
+                    requestSelect(file.path)
+                  }}
+                />
+                <FileList
+                  files={files}
+                  selectedPath={selectedFile}
+                  onSelect={requestSelect}
+                  changedByAi={changedByAi}
+                />
+              </aside>
+              <div className="workbench__editor">
+                {selectedFile ? (
+                  <FileEditor
+                    key={`${selectedFile}#${editorGeneration}`}
+                    projectId={project.id}
+                    path={selectedFile}
+                    onSaved={upsertFile}
+                    onDeleted={(path) => {
+                      removeFile(path)
+                      setDirty(false)
+                    }}
+                    onDirtyChange={onDirtyChange}
+                  />
+                ) : (
+                  <EmptyState title="No file open">
+                    Select a file on the left, or add one.
+                  </EmptyState>
+                )}
+              </div>
+            </div>
+          </div>
+        </section>
       </div>
       {pendingSelection && (
         <ConfirmDialog

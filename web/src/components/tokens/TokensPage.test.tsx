@@ -1,9 +1,9 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { MemoryRouter } from 'react-router'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { TokensPage } from '@/components/tokens/TokensPage'
-import { installFakeFetch, jsonResponse } from '@/test/fakeServer'
+import { installFakeFetch, jsonResponse, problemResponse } from '@/test/fakeServer'
 
 const entry = (id: string, operationType: string, tokensUsed: number) => ({
   id,
@@ -13,6 +13,18 @@ const entry = (id: string, operationType: string, tokensUsed: number) => ({
   messageId: null,
   projectId: null,
 })
+
+const BALANCE = { balance: 50000, totalPurchased: 0, totalUsed: 0, available: 50000 }
+
+function renderPage() {
+  render(
+    <MemoryRouter>
+      <TokensPage />
+    </MemoryRouter>,
+  )
+}
+
+afterEach(() => vi.unstubAllGlobals())
 
 describe('TokensPage', () => {
   it('shows the balance and the history, filtered by kind', async () => {
@@ -51,5 +63,64 @@ describe('TokensPage', () => {
     await screen.findByText('Grant')
     expect(screen.queryByText('−1,234')).not.toBeInTheDocument()
     expect(calls.some((call) => call.path.includes('kind=grant'))).toBe(true)
+  })
+
+  it('shows loading, then an empty history', async () => {
+    installFakeFetch(({ url }) => {
+      if (url.pathname === '/api/v1/tokens/balance') return jsonResponse(200, BALANCE)
+      if (url.pathname === '/api/v1/tokens/history')
+        return jsonResponse(200, { items: [], page: 0, size: 20, total: 0 })
+      return undefined
+    })
+    renderPage()
+    expect(screen.getByText('Loading the history')).toBeInTheDocument()
+    expect(await screen.findByText('Nothing here yet.')).toBeInTheDocument()
+    expect(screen.getByTestId('tokens-available')).toHaveTextContent('50,000')
+    expect(screen.queryByRole('table')).not.toBeInTheDocument()
+  })
+
+  it('shows an error with a retry', async () => {
+    let fail = true
+    installFakeFetch(({ url }) => {
+      if (url.pathname === '/api/v1/tokens/balance') return jsonResponse(200, BALANCE)
+      if (url.pathname === '/api/v1/tokens/history') {
+        if (fail) return problemResponse(500, { title: 'Server error', detail: 'Database down' })
+        return jsonResponse(200, {
+          items: [entry('g', 'grant', 50000)],
+          page: 0,
+          size: 20,
+          total: 1,
+        })
+      }
+      return undefined
+    })
+    renderPage()
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('Could not load the history')
+    fail = false
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }))
+    expect(await screen.findByText('+50,000')).toBeInTheDocument()
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+
+  it('pages through a long history', async () => {
+    const calls = installFakeFetch(({ url }) => {
+      if (url.pathname === '/api/v1/tokens/balance') return jsonResponse(200, BALANCE)
+      if (url.pathname === '/api/v1/tokens/history') {
+        const page = Number(url.searchParams.get('page'))
+        const items = [entry(`e${page}`, 'ai_usage', 100 + page)]
+        return jsonResponse(200, { items, page, size: 20, total: 45 })
+      }
+      return undefined
+    })
+    renderPage()
+    expect(await screen.findByText('Page 1 of 3')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Newer' })).toBeDisabled()
+    await userEvent.click(screen.getByRole('button', { name: 'Older' }))
+    expect(await screen.findByText('Page 2 of 3')).toBeInTheDocument()
+    expect(await screen.findByText('−101')).toBeInTheDocument()
+    expect(
+      calls.some((call) => call.path.includes('page=1') && call.path.includes('size=20')),
+    ).toBe(true)
   })
 })

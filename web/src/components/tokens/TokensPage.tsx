@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Alert } from '@/components/common/Alert'
 import { Button } from '@/components/common/Button'
+import { Spinner } from '@/components/common/Spinner'
 import { useDocumentTitle } from '@/hooks/useDocumentTitle'
 import { useTokenBalance } from '@/hooks/useTokenBalance'
 import { errorMessage } from '@/services/api/apiError'
@@ -34,18 +35,24 @@ export function TokensPage() {
   const [page, setPage] = useState(0)
   const [history, setHistory] = useState<HistoryPage | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [loading, setLoading] = useState(true)
+  const [attempt, setAttempt] = useState(0)
 
   useEffect(() => {
     const controller = new AbortController()
     setError(null)
+    setLoading(true)
     tokenService
       .history({ page, size: PAGE_SIZE, kind: kind || undefined }, controller.signal)
       .then(setHistory)
       .catch((caught: unknown) => {
         if (!controller.signal.aborted) setError(errorMessage(caught))
       })
+      .finally(() => {
+        if (!controller.signal.aborted) setLoading(false)
+      })
     return () => controller.abort()
-  }, [kind, page])
+  }, [kind, page, attempt])
 
   const pages = history ? Math.max(1, Math.ceil(history.total / PAGE_SIZE)) : 1
 
@@ -88,10 +95,26 @@ export function TokensPage() {
           </select>
         </label>
       </div>
-      {error && <Alert title="Could not load the history">{error}</Alert>}
-      {history && history.items.length === 0 && <p>Nothing here yet.</p>}
-      {history && history.items.length > 0 && (
-        <table className="tokens__table" aria-label="Token history">
+      {error && (
+        <Alert
+          title="Could not load the history"
+          actions={
+            <Button size="small" onClick={() => setAttempt((n) => n + 1)}>
+              Try again
+            </Button>
+          }
+        >
+          {error}
+        </Alert>
+      )}
+      {loading && !history && !error && <Spinner label="Loading the history" />}
+      {!error && history && history.items.length === 0 && (
+        <p className="tokens__state">
+          {kind ? 'No entries of this kind yet.' : 'Nothing here yet.'}
+        </p>
+      )}
+      {!error && history && history.items.length > 0 && (
+        <table className="tokens__table" aria-label="Token history" aria-busy={loading}>
           <thead>
             <tr>
               <th scope="col">When</th>

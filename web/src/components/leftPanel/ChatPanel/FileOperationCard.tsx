@@ -1,4 +1,6 @@
 import { useState } from 'react'
+import { diffSides } from '@/components/editor/diffSides'
+import { LazyDiffView } from '@/components/editor/LazyDiffView'
 import type { FileOperation } from '@/types/chat.types'
 
 const STATUS_LABEL: Record<string, string> = {
@@ -8,10 +10,15 @@ const STATUS_LABEL: Record<string, string> = {
   error: 'Error',
 }
 
-/** One file operation of an AI message: type, path, description, live status, its patch. */
+/**
+ * One file operation of an AI message: type, path, description, live status; it opens to a
+ * Monaco diff of the change (or the patch text, when there is no before/after to compare).
+ */
 export function FileOperationCard({ operation }: { operation: FileOperation }) {
   const [open, setOpen] = useState(false)
+  const [raw, setRaw] = useState(false)
   const { type, path, to, description, status, patch, error } = operation
+  const sides = open ? diffSides(operation) : null
   return (
     <li className={`op-card op-card--${status}`} aria-label={`${type} ${path}`}>
       <div className="op-card__head">
@@ -31,7 +38,7 @@ export function FileOperationCard({ operation }: { operation: FileOperation }) {
           {error}
         </p>
       )}
-      {patch && (
+      {(patch || diffSides(operation)) && (
         <>
           <button
             type="button"
@@ -41,7 +48,17 @@ export function FileOperationCard({ operation }: { operation: FileOperation }) {
           >
             {open ? 'Hide changes' : 'Show changes'}
           </button>
-          {open && (
+          {open && sides && !raw && (
+            <div className="op-card__diff" aria-label={`Changes to ${path}`} role="region">
+              <LazyDiffView
+                id={operation.id}
+                path={to ?? path}
+                original={sides.original}
+                modified={sides.modified}
+              />
+            </div>
+          )}
+          {open && patch && (sides === null || raw) && (
             <pre className="op-card__patch" aria-label={`Changes to ${path}`}>
               {patch.split('\n').map((line, i) => (
                 <span
@@ -61,6 +78,16 @@ export function FileOperationCard({ operation }: { operation: FileOperation }) {
                 </span>
               ))}
             </pre>
+          )}
+          {open && patch && sides && (
+            <button
+              type="button"
+              className="op-card__toggle op-card__toggle--raw"
+              aria-pressed={raw}
+              onClick={() => setRaw((value) => !value)}
+            >
+              {raw ? 'Show as diff' : 'Show the patch text'}
+            </button>
           )}
         </>
       )}

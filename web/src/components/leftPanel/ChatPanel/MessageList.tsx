@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { AIMessage, type AIMessageProps } from '@/components/leftPanel/ChatPanel/AIMessage'
+import { SystemMessage } from '@/components/leftPanel/ChatPanel/SystemMessage'
 import { UserMessage } from '@/components/leftPanel/ChatPanel/UserMessage'
 import type { ChatMessage } from '@/types/chat.types'
 
@@ -69,6 +70,8 @@ export function MessageList({
               canDelete={!busy && !message.id.startsWith('local-')}
               onDelete={onDelete}
             />
+          ) : message.role === 'system' ? (
+            <SystemMessage key={message.id} message={message} />
           ) : (
             <AIMessage
               key={message.id}
