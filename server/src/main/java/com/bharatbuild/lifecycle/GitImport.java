@@ -28,13 +28,19 @@ import org.springframework.util.FileSystemUtils;
 final class GitImport {
 
   private final ImportProperties limits;
+  private final GitThreads git;
 
-  GitImport(ImportProperties limits) {
+  GitImport(ImportProperties limits, GitThreads git) {
     this.limits = limits;
+    this.git = git;
   }
 
   ZipImport.Contents clone(GitImportRequest request) {
     URI uri = checkedUrl(request.url());
+    return git.call(() -> cloneAndRead(uri, request));
+  }
+
+  private ZipImport.Contents cloneAndRead(URI uri, GitImportRequest request) {
     Path folder;
     try {
       folder = Files.createTempDirectory("bharatbuild-clone");

@@ -9,7 +9,12 @@ import org.springframework.context.annotation.Configuration;
 class HistoryConfiguration {
 
   @Bean
-  ProjectHistory projectHistory(DataDirectory data, FileService files) {
-    return new ProjectHistory(data, files);
+  GitThreads gitThreads(DataDirectory data) {
+    return new GitThreads(data.resolve("history"));
+  }
+
+  @Bean
+  ProjectHistory projectHistory(DataDirectory data, FileService files, GitThreads git) {
+    return new ProjectHistory(data, files, git);
   }
 }

@@ -53,12 +53,13 @@ class ProjectArchiveController {
       ProjectService projects,
       FileService files,
       TransactionTemplate transactions,
-      ImportProperties limits) {
+      ImportProperties limits,
+      GitThreads git) {
     this.projects = projects;
     this.files = files;
     this.transactions = transactions;
     this.imports = new ZipImport(limits);
-    this.clones = new GitImport(limits);
+    this.clones = new GitImport(limits, git);
   }
 
   /** Creates a project from a repository's branch at its head; a refused clone leaves nothing. */

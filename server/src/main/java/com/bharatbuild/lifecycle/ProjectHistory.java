@@ -63,11 +63,13 @@ class ProjectHistory {
 
   private final DataDirectory data;
   private final FileService files;
+  private final GitThreads git;
   private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
 
-  ProjectHistory(DataDirectory data, FileService files) {
+  ProjectHistory(DataDirectory data, FileService files, GitThreads git) {
     this.data = data;
     this.files = files;
+    this.git = git;
   }
 
   /** Commits the project's current files; returns the commit, or null when nothing changed. */
@@ -75,69 +77,82 @@ class ProjectHistory {
       UUID owner, UUID projectId, Author author, String title, @Nullable UUID messageId) {
     synchronized (locks.computeIfAbsent(projectId, id -> new Object())) {
       List<FileView> snapshot = files.snapshot(owner, projectId);
-      try (Repository repository = open(projectId);
-          ObjectInserter inserter = repository.newObjectInserter()) {
-        DirCache index = DirCache.newInCore();
-        DirCacheBuilder builder = index.builder();
-        snapshot.stream()
-            .sorted(
-                Comparator.comparing(
-                    file -> file.path().getBytes(StandardCharsets.UTF_8),
-                    java.util.Arrays::compareUnsigned))
-            .forEach(
-                file -> {
-                  DirCacheEntry entry = new DirCacheEntry(file.path());
-                  entry.setFileMode(FileMode.REGULAR_FILE);
-                  try {
-                    entry.setObjectId(
-                        inserter.insert(
-                            Constants.OBJ_BLOB, file.content().getBytes(StandardCharsets.UTF_8)));
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                  builder.add(entry);
-                });
-        builder.finish();
-        ObjectId tree = index.writeTree(inserter);
-        ObjectId parent = repository.resolve(BRANCH);
-        if (parent != null) {
-          try (RevWalk walk = new RevWalk(repository)) {
-            if (walk.parseCommit(parent).getTree().equals(tree)) {
-              return null;
-            }
+      return git.call(() -> write(projectId, snapshot, author, title, messageId));
+    }
+  }
+
+  private @Nullable String write(
+      UUID projectId,
+      List<FileView> snapshot,
+      Author author,
+      String title,
+      @Nullable UUID messageId) {
+    try (Repository repository = open(projectId);
+        ObjectInserter inserter = repository.newObjectInserter()) {
+      DirCache index = DirCache.newInCore();
+      DirCacheBuilder builder = index.builder();
+      snapshot.stream()
+          .sorted(
+              Comparator.comparing(
+                  file -> file.path().getBytes(StandardCharsets.UTF_8),
+                  java.util.Arrays::compareUnsigned))
+          .forEach(
+              file -> {
+                DirCacheEntry entry = new DirCacheEntry(file.path());
+                entry.setFileMode(FileMode.REGULAR_FILE);
+                try {
+                  entry.setObjectId(
+                      inserter.insert(
+                          Constants.OBJ_BLOB, file.content().getBytes(StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+                builder.add(entry);
+              });
+      builder.finish();
+      ObjectId tree = index.writeTree(inserter);
+      ObjectId parent = repository.resolve(BRANCH);
+      if (parent != null) {
+        try (RevWalk walk = new RevWalk(repository)) {
+          if (walk.parseCommit(parent).getTree().equals(tree)) {
+            return null;
           }
         }
-        CommitBuilder commit = new CommitBuilder();
-        commit.setTreeId(tree);
-        if (parent != null) {
-          commit.setParentId(parent);
-        }
-        PersonIdent who = identity(author);
-        commit.setAuthor(who);
-        commit.setCommitter(who);
-        commit.setMessage(
-            title
-                + "\n\nAuthor-Kind: "
-                + author.wireName
-                + (messageId == null ? "" : "\nMessage-Id: " + messageId)
-                + "\n");
-        ObjectId id = inserter.insert(commit);
-        inserter.flush();
-        RefUpdate update = repository.updateRef(BRANCH);
-        update.setNewObjectId(id);
-        update.setExpectedOldObjectId(parent == null ? ObjectId.zeroId() : parent);
-        RefUpdate.Result result = update.update();
-        if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FAST_FORWARD) {
-          throw new IOException("the history of " + projectId + " moved underneath: " + result);
-        }
-        return id.name();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
+      CommitBuilder commit = new CommitBuilder();
+      commit.setTreeId(tree);
+      if (parent != null) {
+        commit.setParentId(parent);
+      }
+      PersonIdent who = identity(author);
+      commit.setAuthor(who);
+      commit.setCommitter(who);
+      commit.setMessage(
+          title
+              + "\n\nAuthor-Kind: "
+              + author.wireName
+              + (messageId == null ? "" : "\nMessage-Id: " + messageId)
+              + "\n");
+      ObjectId id = inserter.insert(commit);
+      inserter.flush();
+      RefUpdate update = repository.updateRef(BRANCH);
+      update.setNewObjectId(id);
+      update.setExpectedOldObjectId(parent == null ? ObjectId.zeroId() : parent);
+      RefUpdate.Result result = update.update();
+      if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FAST_FORWARD) {
+        throw new IOException("the history of " + projectId + " moved underneath: " + result);
+      }
+      return id.name();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
   List<CommitView> log(UUID projectId, int limit) {
+    return git.call(() -> read(projectId, limit));
+  }
+
+  private List<CommitView> read(UUID projectId, int limit) {
     if (!exists(projectId)) {
       return List.of();
     }
@@ -163,6 +178,10 @@ class ProjectHistory {
 
   /** The unified diff a commit made to its parent, or null when there is no such commit. */
   @Nullable String diff(UUID projectId, String commitId) {
+    return git.call(() -> diffOf(projectId, commitId));
+  }
+
+  private @Nullable String diffOf(UUID projectId, String commitId) {
     if (!exists(projectId) || !commitId.matches("[0-9a-f]{40}")) {
       return null;
     }
@@ -187,7 +206,7 @@ class ProjectHistory {
   }
 
   void delete(UUID projectId) {
-    org.springframework.util.FileSystemUtils.deleteRecursively(folder(projectId));
+    git.run(() -> org.springframework.util.FileSystemUtils.deleteRecursively(folder(projectId)));
   }
 
   private boolean exists(UUID projectId) {
