@@ -17,7 +17,6 @@ import org.eclipse.jgit.api.CloneCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
-import org.jspecify.annotations.Nullable;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -36,7 +35,7 @@ final class GitImport {
   }
 
   ZipImport.Contents clone(GitImportRequest request) {
-    URI uri = checkedUrl(request.url());
+    URI uri = RemoteAddress.checked(request.url(), limits.allowLocalUrls());
     return git.call(() -> cloneAndRead(uri, request));
   }
 
@@ -67,28 +66,11 @@ final class GitImport {
       }
     } catch (GitAPIException e) {
       throw ArchiveRefused.hostile(
-          "The repository could not be cloned: " + redacted(e.getMessage(), request.token()));
+          "The repository could not be cloned: "
+              + RemoteAddress.redacted(e.getMessage(), request.token()));
     } finally {
       FileSystemUtils.deleteRecursively(folder.toFile());
     }
-  }
-
-  private URI checkedUrl(String url) {
-    URI uri;
-    try {
-      uri = URI.create(url.strip());
-    } catch (IllegalArgumentException e) {
-      throw ArchiveRefused.hostile("The repository address is not a URL");
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-    boolean allowed = scheme.equals("https") || (scheme.equals("file") && limits.allowFileUrls());
-    if (!allowed) {
-      throw ArchiveRefused.hostile("Only https repository addresses can be cloned");
-    }
-    if (uri.getUserInfo() != null) {
-      throw ArchiveRefused.hostile("Put the token in its own field, not in the address");
-    }
-    return uri;
   }
 
   private ZipImport.Contents read(Path root) {
@@ -147,10 +129,5 @@ final class GitImport {
       throw new UncheckedIOException(e);
     }
     return new ZipImport.Contents(files, binary);
-  }
-
-  private static String redacted(@Nullable String message, @Nullable String token) {
-    String text = message == null ? "unknown error" : message;
-    return token == null || token.isBlank() ? text : text.replace(token, "***");
   }
 }

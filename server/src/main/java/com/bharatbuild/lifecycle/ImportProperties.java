@@ -5,12 +5,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Limits on what an imported archive may hold.
+ * Limits on what an imported archive may hold, and which repository addresses are accepted.
  *
  * @param maxRatio the most an entry may expand over its compressed size (zip bombs expand by
  *     thousands)
- * @param allowFileUrls whether {@code file:} repository addresses may be cloned (tests only: they
- *     read the server's own disk)
+ * @param allowLocalUrls whether {@code file:} and plain {@code http:} repository addresses may be
+ *     cloned or pushed to (tests only: they reach the server's own disk and loopback)
  */
 @ConfigurationProperties("bharatbuild.import")
 record ImportProperties(
@@ -18,4 +18,4 @@ record ImportProperties(
     @DefaultValue("50MB") DataSize maxTotal,
     @DefaultValue("1MB") DataSize maxFile,
     @DefaultValue("100") int maxRatio,
-    @DefaultValue("false") boolean allowFileUrls) {}
+    @DefaultValue("false") boolean allowLocalUrls) {}

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.PushCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
@@ -35,6 +38,10 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -200,6 +207,75 @@ class ProjectHistory {
             commit.getParentCount() == 0 ? null : commit.getParent(0).getTree(), commit.getTree());
       }
       return out.toString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Pushes the project's {@code main} to {@code branch} of the remote. Only a fast-forward is made:
+   * a remote branch with commits of its own is never overwritten.
+   */
+  PushView push(UUID projectId, URI remote, String branch, @Nullable String token) {
+    String target = Constants.R_HEADS + branch;
+    if (!Repository.isValidRefName(target)) {
+      throw PushRefused.badBranch(branch);
+    }
+    return git.call(() -> pushBranch(projectId, remote, target, branch, token));
+  }
+
+  private PushView pushBranch(
+      UUID projectId, URI remote, String target, String branch, @Nullable String token) {
+    if (!exists(projectId)) {
+      throw PushRefused.nothingToPush();
+    }
+    try (Repository repository = open(projectId);
+        Git git = Git.wrap(repository)) {
+      ObjectId head = repository.resolve(BRANCH);
+      if (head == null) {
+        throw PushRefused.nothingToPush();
+      }
+      PushCommand push =
+          git.push()
+              .setRemote(remote.toString())
+              .setRefSpecs(new RefSpec(BRANCH + ":" + target))
+              .setTimeout(120);
+      if (token != null && !token.isBlank()) {
+        push.setCredentialsProvider(
+            new UsernamePasswordCredentialsProvider("x-access-token", token));
+      }
+      RemoteRefUpdate update = null;
+      for (PushResult result : push.call()) {
+        update = result.getRemoteUpdate(target);
+      }
+      RemoteRefUpdate.Status status =
+          update == null ? RemoteRefUpdate.Status.NOT_ATTEMPTED : update.getStatus();
+      return switch (status) {
+        case OK, UP_TO_DATE ->
+            new PushView(
+                remote.toString(),
+                branch,
+                head.name(),
+                status == RemoteRefUpdate.Status.UP_TO_DATE);
+        case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED ->
+            throw PushRefused.notFastForward(branch);
+        default ->
+            throw PushRefused.rejected(
+                branch,
+                RemoteAddress.redacted(
+                    update == null || update.getMessage() == null
+                        ? status.name()
+                        : update.getMessage(),
+                    token));
+      };
+    } catch (TransportException e) {
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      if (message.contains("not authorized") || message.contains("Authentication is required")) {
+        throw PushRefused.notAuthorized();
+      }
+      throw PushRefused.unreachable(RemoteAddress.redacted(message, token));
+    } catch (GitAPIException e) {
+      throw PushRefused.unreachable(RemoteAddress.redacted(e.getMessage(), token));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -15,7 +15,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Starting a project from a git repository (a local one, allowed for tests only). */
-@TestPropertySource(properties = "bharatbuild.import.allow-file-urls=true")
+@TestPropertySource(properties = "bharatbuild.import.allow-local-urls=true")
 class GitImportHttpTest extends HttpTest {
 
   @TempDir Path repositories;
