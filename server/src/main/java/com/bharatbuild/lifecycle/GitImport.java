@@ -84,7 +84,7 @@ final class GitImport {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
               return !dir.equals(root)
-                      && ZipImport.IGNORED_FOLDERS.contains(dir.getFileName().toString())
+                      && ArchiveIgnore.IGNORED_FOLDERS.contains(dir.getFileName().toString())
                   ? FileVisitResult.SKIP_SUBTREE
                   : FileVisitResult.CONTINUE;
             }

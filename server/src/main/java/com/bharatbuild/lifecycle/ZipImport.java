@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -30,9 +29,6 @@ final class ZipImport {
   /** What the archive holds: text files by path, and binary files left out. */
   record Contents(Map<String, String> files, List<String> skippedBinary) {}
 
-  static final Set<String> IGNORED_FOLDERS =
-      Set.of("node_modules", ".git", "dist", "build", "target", ".next", ".venv", "__pycache__");
-
   private final ImportProperties limits;
 
   ZipImport(ImportProperties limits) {
@@ -47,6 +43,7 @@ final class ZipImport {
             "The archive has " + entries.size() + " entries; at most " + limits.maxEntries());
       }
       String prefix = commonTopFolder(entries);
+      ArchiveIgnore ignore = rulesOf(zip, entries, prefix);
       Map<String, String> files = new LinkedHashMap<>();
       List<String> binary = new ArrayList<>();
       long total = 0;
@@ -57,7 +54,7 @@ final class ZipImport {
           continue;
         }
         String relative = name.substring(prefix.length());
-        if (ignored(relative)) {
+        if (ignore.ignores(relative)) {
           continue;
         }
         FilePath path;
@@ -150,13 +147,23 @@ final class ZipImport {
     return top == null ? "" : top;
   }
 
-  private static boolean ignored(String relative) {
-    for (String segment : relative.split("/")) {
-      if (IGNORED_FOLDERS.contains(segment)) {
-        return true;
+  /** The archive's ignore files, read first so that they apply to every entry. */
+  private ArchiveIgnore rulesOf(ZipFile zip, List<ZipArchiveEntry> entries, String prefix)
+      throws IOException {
+    ArchiveIgnore ignore = new ArchiveIgnore();
+    for (ZipArchiveEntry entry : entries) {
+      String name = entry.getName();
+      String file = name.substring(name.lastIndexOf('/') + 1);
+      if (entry.isDirectory() || !ArchiveIgnore.RULE_FILES.contains(file)) {
+        continue;
+      }
+      refuseEscapes(entry, name);
+      String text = utf8(readLimited(zip, entry, limits.maxFile().toBytes()));
+      if (text != null) {
+        ignore.addRules(name.substring(prefix.length()), text);
       }
     }
-    return false;
+    return ignore;
   }
 
   static @org.jspecify.annotations.Nullable String utf8(byte[] bytes) {

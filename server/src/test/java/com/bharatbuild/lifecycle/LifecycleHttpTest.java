@@ -1,5 +1,6 @@
 package com.bharatbuild.lifecycle;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bharatbuild.support.Api.Response;
@@ -174,6 +175,39 @@ class LifecycleHttpTest extends HttpTest {
                 session.accessToken())
             .body();
     assertThat(files).contains("\"src/a.ts\"").doesNotContain("node_modules");
+  }
+
+  @Test
+  void theArchivesOwnGitignoreRulesApply() throws Exception {
+    Session session = api.register();
+    Map<String, byte[]> entries = new TreeMap<>();
+    entries.put("shop/.gitignore", "*.log\n!keep.log\nsecrets/\n/local.txt\n".getBytes(UTF_8));
+    entries.put("shop/app.log", "noise".getBytes(UTF_8));
+    entries.put("shop/keep.log", "kept".getBytes(UTF_8));
+    entries.put("shop/secrets/key.txt", "key".getBytes(UTF_8));
+    entries.put("shop/local.txt", "top only".getBytes(UTF_8));
+    entries.put("shop/web/local.txt", "not at the top".getBytes(UTF_8));
+    entries.put("shop/web/.gitignore", "generated/\n!app.log\n".getBytes(UTF_8));
+    entries.put("shop/web/app.log", "re-included below".getBytes(UTF_8));
+    entries.put("shop/web/generated/out.js", "x".getBytes(UTF_8));
+    entries.put("shop/web/src/main.ts", "export {}\n".getBytes(UTF_8));
+
+    Response imported = upload(session, zip(entries), "shop.zip");
+
+    assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+    JsonNode files =
+        api.get(
+                "/api/v1/projects/" + imported.json().get("id").asString() + "/files",
+                session.accessToken())
+            .json();
+    assertThat(files.findValuesAsString("path"))
+        .containsExactlyInAnyOrder(
+            ".gitignore",
+            "keep.log",
+            "web/local.txt",
+            "web/.gitignore",
+            "web/app.log",
+            "web/src/main.ts");
   }
 
   @Test
