@@ -17,6 +17,7 @@ final class DemoProvider implements ModelProvider {
 
   static final String MODEL_ID = "demo";
   private static final int PIECE = 16;
+  private static final String REACT_TEMPLATE_MARK = "\nvite.config.ts (";
 
   @Override
   public List<ModelInfo> models() {
@@ -34,7 +35,7 @@ final class DemoProvider implements ModelProvider {
   @Override
   public CompletionResult stream(
       CompletionRequest request, CompletionListener listener, Cancellation cancellation) {
-    String answer = script(request.turns().getLast().content());
+    String answer = script(request.turns().getLast().content(), request.system());
     long input =
         estimate(request.system())
             + request.turns().stream().mapToLong(t -> estimate(t.content())).sum();
@@ -54,13 +55,18 @@ final class DemoProvider implements ModelProvider {
         new TokenUsage(input, estimate(answer), 0, 0), CompletionResult.StopReason.END);
   }
 
-  static String script(String prompt) {
+  /**
+   * Picks the scripted reply. A project started from the React template (its file list shows the
+   * template's {@code vite.config.ts}) gets diffs to the template's files instead of new files.
+   */
+  static String script(String prompt, String system) {
     String asked = prompt.toLowerCase(Locale.ROOT);
+    boolean fromTemplate = system.contains(REACT_TEMPLATE_MARK);
     if (asked.contains("reset")) {
-      return load("reset-button.txt");
+      return load(fromTemplate ? "template-reset-button.txt" : "reset-button.txt");
     }
     if (asked.contains("counter") || asked.contains("react")) {
-      return load("counter-app.txt");
+      return load(fromTemplate ? "template-counter.txt" : "counter-app.txt");
     }
     return load("help.txt");
   }

@@ -62,7 +62,7 @@ class ExecutionConfiguration {
             user,
             new BubblewrapRunner.Limits(
                 limits.cpuSeconds(),
-                limits.addressSpace().toBytes(),
+                limits.memory().toBytes(),
                 limits.processes(),
                 limits.fileSize().toBytes()),
             javaHome,

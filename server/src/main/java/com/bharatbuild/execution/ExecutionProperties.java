@@ -34,7 +34,7 @@ public record ExecutionProperties(
    */
   public record Limits(
       @DefaultValue("3600") long cpuSeconds,
-      @DefaultValue("8GB") DataSize addressSpace,
+      @DefaultValue("4GB") DataSize memory,
       @DefaultValue("256") int processes,
       @DefaultValue("512MB") DataSize fileSize,
       @DefaultValue("2MB") DataSize outputPerSecond,

@@ -42,7 +42,12 @@ class DemoProviderTest {
 
   @Test
   void unknownPromptsGetTheExplanation() {
-    assertThat(DemoProvider.script("write me a compiler")).contains("offline demo model");
-    assertThat(DemoProvider.script("Add a reset button")).contains("<diff>");
+    assertThat(DemoProvider.script("write me a compiler", "")).contains("offline demo model");
+    assertThat(DemoProvider.script("Add a reset button", "")).contains("<diff>");
+    String templateFiles = "## Files\nindex.html (300 bytes)\nvite.config.ts (250 bytes)\n";
+    assertThat(DemoProvider.script("Create a counter app", templateFiles))
+        .contains("<operation type=\"modify\" path=\"src/App.tsx\">")
+        .doesNotContain("type=\"create\"");
+    assertThat(DemoProvider.script("Create a counter app", "")).contains("type=\"create\"");
   }
 }

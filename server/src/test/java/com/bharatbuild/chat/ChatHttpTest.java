@@ -111,6 +111,37 @@ class ChatHttpTest extends HttpTest {
   }
 
   @Test
+  void theDemoModelBuildsOnTheReactTemplateThroughDiffs() {
+    Response created =
+        api.post(
+            "/api/v1/projects",
+            Map.of("name", "from template", "templateId", "react-vite-ts"),
+            session.accessToken());
+    projectId = UUID.fromString(created.json().get("id").asString());
+    String packageJson = fileContent("package.json");
+
+    List<Event> counter;
+    try (EventStream stream = send("Create a counter app")) {
+      counter = stream.readAll();
+    }
+    List<Event> reset;
+    try (EventStream stream = send("Add a reset button")) {
+      reset = stream.readAll();
+    }
+
+    assertThat(operationStatuses(counter)).containsOnlyKeys("src/App.tsx");
+    assertThat(operationStatuses(counter).get("src/App.tsx")).endsWith("complete");
+    assertThat(operationStatuses(reset).get("src/App.tsx")).endsWith("complete");
+    assertThat(fileContent("src/App.tsx"))
+        .contains("export default function App()")
+        .contains("<p>The count is {count}</p>")
+        .contains("Increment")
+        .contains("onClick={() => setCount(0)}")
+        .doesNotContain("Hello from React");
+    assertThat(fileContent("package.json")).isEqualTo(packageJson);
+  }
+
+  @Test
   void aLowBalanceIsRefusedBeforeAnyStreamAndSavesNothing() {
     jdbc.sql("UPDATE user_wallets SET balance = 50 WHERE user_id = :user")
         .param("user", session.userId())

@@ -19,8 +19,7 @@ import org.jspecify.annotations.Nullable;
 public final class BubblewrapRunner implements SandboxRunner {
 
   /** The limits of one command. */
-  public record Limits(
-      long cpuSeconds, long addressSpaceBytes, int processes, long fileSizeBytes) {}
+  public record Limits(long cpuSeconds, long memoryBytes, int processes, long fileSizeBytes) {}
 
   private static final List<String> SYSTEM_LINKS = List.of("bin", "sbin", "lib", "lib64", "lib32");
 
@@ -123,7 +122,7 @@ public final class BubblewrapRunner implements SandboxRunner {
         List.of(
             "prlimit",
             "--cpu=" + limits.cpuSeconds(),
-            "--as=" + limits.addressSpaceBytes(),
+            "--data=" + limits.memoryBytes(),
             "--nproc=" + limits.processes(),
             "--fsize=" + limits.fileSizeBytes(),
             "--nofile=4096",

@@ -35,6 +35,10 @@ public final class SandboxEnvironment {
     env.put("BROWSER", "none");
     env.put("npm_config_update_notifier", "false");
     env.put("npm_config_fund", "false");
+    // Java tools find ~/.m2 and ~/.gradle through user.home, which the JVM takes from the password
+    // database, where the sandbox's user has no usable home
+    env.put("MAVEN_OPTS", "-Duser.home=" + home);
+    env.put("GRADLE_USER_HOME", home + "/.gradle");
     env.putAll(extra);
     return env;
   }
