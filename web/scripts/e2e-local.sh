@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the browser tests against a server jar serving *this* web/dist (which may be newer than
 # the client packed in the jar): `npm run build` first, then `npm run e2e:local`.
-# The jar's own classpath gets web/dist prepended as static/ through Spring Boot's
-# PropertiesLauncher, on a free port with a throw-away data directory.
+# The jar is extracted (the packed jar's loader can stall virtual threads: spring-boot#51379) and
+# web/dist goes first on the classpath as static/, on a free port with a throw-away data directory.
 #   JAR=path/to/bharatbuild.jar  (default: ../server/target/bharatbuild.jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +25,8 @@ mkdir -p "$work/cp"
 ln -s "$PWD/dist" "$work/cp/static"
 port="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 
-"$java_bin" -Dloader.path="$work/cp" -cp "$jar" org.springframework.boot.loader.launch.PropertiesLauncher \
+"$java_bin" -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
+"$java_bin" -cp "$work/cp:$work/app/bharatbuild.jar" com.bharatbuild.BharatBuildApplication \
   --server.port="$port" --server.address=127.0.0.1 --bharatbuild.data-dir="$work/data" >"$work/server.log" 2>&1 &
 server_pid=$!
 cleanup() {
