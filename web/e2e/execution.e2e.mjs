@@ -197,6 +197,33 @@ export const tests = [
       await page.getByRole('list', { name: 'Commits' }).getByRole('button').first().click()
       await expectText(page.getByLabel('Changes of the commit'), '+++ b/server.js')
 
+      // a push to an address the server refuses explains why, and forgets the token
+      await page.getByRole('button', { name: 'Push to git' }).click()
+      const push = page.getByRole('form', { name: 'Push to a git remote' })
+      await push.getByLabel('Repository URL').fill('http://example.com/shop.git')
+      await push.getByLabel('Access token').fill('ghp_e2eToken')
+      await push.getByRole('button', { name: 'Push' }).click()
+      await expectText(push.getByRole('alert'), 'Only https repository addresses')
+      if ((await push.getByLabel('Access token').inputValue()) !== '')
+        fail('the token stayed in the form after the push')
+
+      // the rules for the AI live under Settings, as the file .bharatbuild/rules.md
+      await page.getByRole('tab', { name: 'Settings' }).click()
+      const rules = page.getByRole('textbox', { name: 'Rules for the AI' })
+      await eventually(async () => {
+        if (!(await rules.inputValue()).includes('Express')) fail('the template rules did not load')
+      })
+      await rules.fill('Use TypeScript.\nTests with Vitest.\n')
+      await page.getByRole('button', { name: 'Save rules' }).click()
+      await visible(page.getByRole('status').getByText('Rules saved'))
+      await page.getByRole('tab', { name: 'Code' }).click()
+      await page.getByRole('tab', { name: 'Settings' }).click()
+      await eventually(async () => {
+        if ((await rules.inputValue()) !== 'Use TypeScript.\nTests with Vitest.\n')
+          fail('the saved rules did not come back')
+      })
+      await page.getByRole('tab', { name: 'History' }).click()
+
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Download zip' }).click(),

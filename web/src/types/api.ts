@@ -76,5 +76,7 @@ export type TicketView = Present<Schemas['TicketView']>
 export type PreviewView = Present<Schemas['PreviewView']>
 export type TemplateView = Present<Schemas['TemplateView']>
 export type CommitView = Present<Schemas['CommitView'], 'messageId'>
+export type PushRequest = Schemas['PushRequest']
+export type PushView = Present<Schemas['PushView']>
 export type HistoryEntry = Present<Schemas['HistoryEntry'], 'messageId' | 'projectId'>
 export type HistoryPage = Omit<Present<Schemas['HistoryPage']>, 'items'> & { items: HistoryEntry[] }

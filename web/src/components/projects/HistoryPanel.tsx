@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { PushForm } from '@/components/projects/PushForm'
 import { errorMessage } from '@/services/api/apiError'
 import { lifecycleService } from '@/services/api/lifecycleService'
 import type { CommitView } from '@/types/api'
@@ -9,6 +10,7 @@ export function HistoryPanel({ projectId }: { projectId: string }) {
   const [selected, setSelected] = useState<string | null>(null)
   const [diff, setDiff] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const [pushing, setPushing] = useState(false)
 
   useEffect(() => {
     const controller = new AbortController()
@@ -47,7 +49,16 @@ export function HistoryPanel({ projectId }: { projectId: string }) {
         <button type="button" className="workbench__view" onClick={() => void download()}>
           Download zip
         </button>
+        <button
+          type="button"
+          className="workbench__view"
+          aria-expanded={pushing}
+          onClick={() => setPushing((open) => !open)}
+        >
+          Push to git
+        </button>
       </div>
+      {pushing && <PushForm projectId={projectId} />}
       {error && <p role="alert">{error}</p>}
       {commits?.length === 0 && <p className="preview__message">No changes yet.</p>}
       <ol className="history__commits" aria-label="Commits">

@@ -9,6 +9,7 @@ import { Spinner } from '@/components/common/Spinner'
 import { LeftPanel } from '@/components/leftPanel/LeftPanel'
 import { PreviewPanel } from '@/components/preview/PreviewPanel'
 import { HistoryPanel } from '@/components/projects/HistoryPanel'
+import { ProjectSettings } from '@/components/projects/ProjectSettings'
 import { useProjectChannel } from '@/hooks/useProjectChannel'
 import { FileEditor, toSummary } from '@/components/projects/FileEditor'
 import { FileList } from '@/components/projects/FileList'
@@ -23,12 +24,13 @@ import { filesChangedByAi, useChatStore } from '@/store/chatStore'
 import { useProjectStore } from '@/store/projectStore'
 
 const SPLIT_KEY = 'bharatbuild.split.workbench'
-const VIEWS = ['Code', 'Preview', 'History'] as const
+const VIEWS = ['Code', 'Preview', 'History', 'Settings'] as const
 type View = (typeof VIEWS)[number]
 
 /**
  * The workbench: the AI chat (and terminal) on the left; on the right, behind a resizable
- * divider, the Code view (files and the Monaco editor), the Preview and the History.
+ * divider, the Code view (files and the Monaco editor), the Preview, the History and the
+ * project's Settings (its rules for the AI).
  */
 export function ProjectPage() {
   const { id = '' } = useParams()
@@ -174,6 +176,7 @@ export function ProjectPage() {
             {view === 'History' && (
               <HistoryPanel key={fileChanges.version} projectId={project.id} />
             )}
+            {view === 'Settings' && <ProjectSettings project={project} />}
             {/* kept mounted behind the other views, so unsaved edits survive a look at them */}
             <div className="workbench__code" hidden={view !== 'Code'}>
               <aside className="workbench__sidebar" aria-label="Files">

@@ -1,5 +1,5 @@
 import { api } from '@/services/api/client'
-import type { CommitView, Project, TemplateView } from '@/types/api'
+import type { CommitView, Project, PushRequest, PushView, TemplateView } from '@/types/api'
 
 /** Templates, importing and exporting projects, and their history. */
 export const lifecycleService = {
@@ -27,6 +27,11 @@ export const lifecycleService = {
 
   commits(projectId: string, signal?: AbortSignal): Promise<CommitView[]> {
     return api.get('/api/v1/projects/{projectId}/commits', { params: { projectId }, signal })
+  },
+
+  /** Pushes the history to a git remote; the token goes with this call only. */
+  push(projectId: string, request: PushRequest): Promise<PushView> {
+    return api.post('/api/v1/projects/{projectId}/push', { params: { projectId }, body: request })
   },
 
   async diff(projectId: string, commitId: string, signal?: AbortSignal): Promise<string> {
