@@ -104,10 +104,10 @@ export const tests = [
       const projectId = await createProject(page, 'With problems')
       await api(page, 'PUT', `/api/v1/projects/${projectId}/files`, {
         path: 'src/App.tsx',
-        content: 'const x: number = "one"\n',
+        content: '// one\n// two\nconst x: number = "one"\n',
       })
       await api(page, 'POST', `/api/v1/projects/${projectId}/runs`, {
-        command: `echo "src/App.tsx(1,7): error TS2322: Type 'string' is not assignable to type 'number'."; exit 2`,
+        command: `echo "src/App.tsx(3,7): error TS2322: Type 'string' is not assignable to type 'number'."; exit 2`,
       })
 
       const problemsTab = page.getByRole('tab', { name: /Problems/ })
@@ -122,17 +122,33 @@ export const tests = [
       )
       const problems = page.getByRole('list', { name: 'Problems' })
       await visible(problems.getByText("Type 'string' is not assignable to type 'number'."))
-      await problems.getByRole('button', { name: 'src/App.tsx:1:7' }).click()
+      // from another view, a problem brings back the code with its line selected
+      await page.getByRole('tab', { name: 'Preview' }).click()
+      await problems.getByRole('button', { name: 'src/App.tsx:3:7' }).click()
       await visible(
         page
           .getByRole('button', { name: 'src/App.tsx' })
           .and(page.locator('[aria-current="true"]')),
       )
+      await visible(page.getByRole('tab', { name: 'Code', selected: true }))
+      await eventually(
+        async () => {
+          const line = await page.evaluate(
+            () =>
+              globalThis.monaco?.editor
+                .getEditors()
+                .find((e) => e.getContainerDomNode().closest('.editor__monaco'))
+                ?.getSelection()?.startLineNumber,
+          )
+          if (line !== 3) fail(`the editor selected line ${line}, not line 3`)
+        },
+        { timeout: 20_000 },
+      )
 
       await problems.getByRole('button', { name: 'Ask AI to fix' }).click()
       await expectText(
         page.getByRole('log', { name: 'Conversation' }),
-        'Fix this error reported by tsc at src/App.tsx:1:7',
+        'Fix this error reported by tsc at src/App.tsx:3:7',
       )
     },
   },

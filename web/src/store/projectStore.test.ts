@@ -83,6 +83,18 @@ describe('projectStore', () => {
     expect(store().selectedFile).toBeNull()
   })
 
+  it('a reveal request opens the file and is cleared once shown', () => {
+    store().updateFiles([file('src/App.tsx')])
+    store().revealAt('src/App.tsx', 12)
+
+    expect(store()).toMatchObject({
+      selectedFile: 'src/App.tsx',
+      revealLine: { path: 'src/App.tsx', line: 12 },
+    })
+    store().clearReveal()
+    expect(store().revealLine).toBeNull()
+  })
+
   it('reset returns to the initial state', () => {
     store().setProjects([project('a', '2026-01-01T00:00:00Z')])
     store().reset()

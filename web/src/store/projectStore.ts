@@ -9,6 +9,8 @@ export interface ProjectState {
   /** The current project's files, sorted by path. */
   files: FileSummary[]
   selectedFile: string | null
+  /** A line to show in the editor (from the Problems list); the editor clears it once shown. */
+  revealLine: { path: string; line: number } | null
 }
 
 export interface ProjectActions {
@@ -21,6 +23,9 @@ export interface ProjectActions {
   upsertFile: (file: FileSummary) => void
   removeFile: (path: string) => void
   selectFile: (path: string | null) => void
+  /** Opens `path` in the editor with `line` in view and selected. */
+  revealAt: (path: string, line: number) => void
+  clearReveal: () => void
   reset: () => void
 }
 
@@ -32,6 +37,7 @@ export const initialProjectState: ProjectState = {
   currentProject: null,
   files: [],
   selectedFile: null,
+  revealLine: null,
 }
 
 const newestFirst = (a: Project, b: Project) => b.createdAt.localeCompare(a.createdAt)
@@ -76,5 +82,7 @@ export const useProjectStore = create<ProjectStore>()((set) => ({
       selectedFile: state.selectedFile === path ? null : state.selectedFile,
     })),
   selectFile: (path) => set({ selectedFile: path }),
+  revealAt: (path, line) => set({ selectedFile: path, revealLine: { path, line } }),
+  clearReveal: () => set({ revealLine: null }),
   reset: () => set(initialProjectState),
 }))

@@ -30,6 +30,13 @@ describe('diffSides', () => {
     })
   })
 
+  it('shows a created file as lines added, not as a replaced empty line 1', () => {
+    const created = '--- /dev/null\n+++ b/src/new.ts\n@@ -0,0 +1,2 @@\n+one\n+two\n'
+    expect(sidesFromPatch(created)).toEqual({ original: '', modified: 'one\ntwo\n' })
+    const deleted = '--- a/old.ts\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-one\n-two\n'
+    expect(sidesFromPatch(deleted)).toEqual({ original: 'one\ntwo\n', modified: '' })
+  })
+
   it('is null without a hunk or a patch', () => {
     expect(diffSides({ patch: '--- /dev/null\n+++ b/x\n+a' })).toBeNull()
     expect(diffSides({})).toBeNull()

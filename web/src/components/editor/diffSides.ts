@@ -47,6 +47,10 @@ export function sidesFromPatch(patch: string): DiffSides | null {
     original.pop()
     modified.pop()
   }
+  // an empty side is still one empty line to the diff view, which would show a created file as
+  // "line 1 replaced"; a shared empty last line makes it a pure insertion (or deletion)
+  if (original.length === 0 && modified.length > 0) modified.push('')
+  if (modified.length === 0 && original.length > 0) original.push('')
   return { original: original.join('\n'), modified: modified.join('\n') }
 }
 

@@ -6,13 +6,9 @@ import { Spinner } from '@/components/common/Spinner'
 import { LazyCodeEditor } from '@/components/editor/LazyCodeEditor'
 import { ApiError, errorMessage } from '@/services/api/apiError'
 import { fileService } from '@/services/api/fileService'
-import { useProjectStore, type ProjectStore } from '@/store/projectStore'
+import { useChatStore } from '@/store/chatStore'
+import { useProjectStore } from '@/store/projectStore'
 import type { FileSummary, FileView } from '@/types/api'
-
-/** The store's "reveal this line" request (set by the Problems list, cleared here once shown). */
-interface RevealState {
-  revealLine?: { path: string; line: number } | null
-}
 
 export interface FileEditorProps {
   projectId: string
@@ -50,14 +46,12 @@ export function FileEditor({
   const [revision, setRevision] = useState(0)
 
   const dirty = file !== null && draft !== file.content
-  const revealLine = useProjectStore((s) => {
-    const reveal = (s as ProjectStore & RevealState).revealLine
-    return reveal && reveal.path === path ? reveal.line : null
-  })
-  const onRevealed = useCallback(() => {
-    const cleared: Partial<ProjectStore> & RevealState = { revealLine: null }
-    useProjectStore.setState(cleared)
-  }, [])
+  const revealLine = useProjectStore((s) =>
+    s.revealLine && s.revealLine.path === path ? s.revealLine.line : null,
+  )
+  const onRevealed = useProjectStore((s) => s.clearReveal)
+  // while a reply streams the AI may be writing this very file: typing waits until it is done
+  const aiWriting = useChatStore((s) => s.streaming !== null)
   const conflict = saveError instanceof ApiError && saveError.status === 409 ? saveError : null
 
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange])
@@ -169,6 +163,8 @@ export function FileEditor({
             </>
           ) : justSaved ? (
             'Saved'
+          ) : aiWriting ? (
+            'Read-only while the AI replies'
           ) : (
             ''
           )}
@@ -221,6 +217,7 @@ export function FileEditor({
           setDraft(value)
           setJustSaved(false)
         }}
+        readOnly={aiWriting}
         revealLine={revealLine}
         onRevealed={onRevealed}
       />

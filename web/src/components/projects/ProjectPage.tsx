@@ -48,6 +48,11 @@ export function ProjectPage() {
   useDocumentTitle(project?.name)
 
   const onDirtyChange = useCallback((value: boolean) => setDirty(value), [])
+  const revealLine = useProjectStore((s) => s.revealLine)
+  // a problem was clicked while another view was showing: show the code it points at
+  useEffect(() => {
+    if (revealLine) setView('Code')
+  }, [revealLine])
   const updateFiles = useProjectStore((s) => s.updateFiles)
   const fileChanges = useChatStore((s) => s.fileChanges)
   const messages = useChatStore((s) => s.messages)

@@ -50,7 +50,7 @@ export function ProblemsList({
           <button
             type="button"
             className="problems__location"
-            onClick={() => useProjectStore.getState().selectFile(problem.file)}
+            onClick={() => useProjectStore.getState().revealAt(problem.file, problem.line)}
           >
             {problem.file}:{problem.line}
             {problem.column ? `:${problem.column}` : ''}
