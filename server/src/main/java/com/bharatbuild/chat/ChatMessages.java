@@ -1,6 +1,10 @@
 package com.bharatbuild.chat;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,9 +59,9 @@ class ChatMessages {
     jdbc.sql(
             """
             INSERT INTO chat_messages (id, user_id, project_id, role, content, attached_files,
-              operations, tokens_used, status, reply_to, model, mode, created_at)
+              operations, tokens_used, status, reply_to, model, mode, created_at, heartbeat_at)
             VALUES (:id, :user, :project, :role, :content, :attached, :operations, :tokens,
-              :status, :replyTo, :model, :mode, :created)
+              :status, :replyTo, :model, :mode, :created, :heartbeat)
             """)
         .param("id", message.id())
         .param("user", userId)
@@ -72,7 +76,19 @@ class ChatMessages {
         .param("model", model)
         .param("mode", mode)
         .param("created", message.createdAt())
+        .param("heartbeat", message.status().equals("streaming") ? message.createdAt() : null)
         .update();
+  }
+
+  /** The replies this instance is generating are alive. */
+  void heartbeat(Collection<UUID> replyIds, Instant now) {
+    for (UUID id : replyIds) {
+      jdbc.sql(
+              "UPDATE chat_messages SET heartbeat_at = :now WHERE id = :id AND status = 'streaming'")
+          .param("now", now.atOffset(ZoneOffset.UTC))
+          .param("id", id)
+          .update();
+    }
   }
 
   /** Saves what a reply has so far, or its final state. */
@@ -145,21 +161,39 @@ class ChatMessages {
   }
 
   /**
-   * Marks replies that were streaming when the server stopped as interrupted; what they said is
-   * kept.
+   * Marks replies whose instance stopped beating before {@code staleBefore} (a crash or a kill) as
+   * interrupted; what they said is kept. Safe to run on several instances at once: each reply is
+   * claimed by exactly one of them.
    *
-   * @return their ids
+   * @return the ids this call marked
    */
-  List<UUID> markInterrupted() {
-    List<UUID> ids =
-        jdbc.sql("SELECT id FROM chat_messages WHERE status = 'streaming'")
+  List<UUID> markInterrupted(Instant staleBefore) {
+    OffsetDateTime stale = staleBefore.atOffset(ZoneOffset.UTC);
+    List<UUID> candidates =
+        jdbc.sql(
+                """
+                SELECT id FROM chat_messages
+                WHERE status = 'streaming' AND (heartbeat_at IS NULL OR heartbeat_at < :stale)
+                """)
+            .param("stale", stale)
             .query(UUID.class)
             .list();
-    ids.forEach(
-        id ->
-            jdbc.sql("UPDATE chat_messages SET status = 'interrupted' WHERE id = :id")
-                .param("id", id)
-                .update());
-    return ids;
+    List<UUID> marked = new ArrayList<>();
+    for (UUID id : candidates) {
+      int updated =
+          jdbc.sql(
+                  """
+                  UPDATE chat_messages SET status = 'interrupted'
+                  WHERE id = :id AND status = 'streaming'
+                    AND (heartbeat_at IS NULL OR heartbeat_at < :stale)
+                  """)
+              .param("id", id)
+              .param("stale", stale)
+              .update();
+      if (updated == 1) {
+        marked.add(id);
+      }
+    }
+    return marked;
   }
 }

@@ -44,6 +44,16 @@ final class ChatProblems {
     }
   }
 
+  static final class ShuttingDown extends ApiProblem {
+    ShuttingDown() {
+      super(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "shutting-down",
+          "This server is restarting",
+          "This server is stopping and takes no new replies; send the message again in a moment");
+    }
+  }
+
   static final class AttachedFileMissing extends ApiProblem {
     AttachedFileMissing(String path) {
       super(

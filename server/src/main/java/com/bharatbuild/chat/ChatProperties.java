@@ -9,6 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replayRetention how long a finished reply's events stay available for resuming
  * @param heartbeat how often an idle stream sends a comment, so proxies keep it open
  * @param historyMessages how many earlier messages the prompt may include, at most
+ * @param staleAfter how long a streaming reply may go without its instance's heartbeat before any
+ *     instance marks it interrupted (its instance crashed or was killed)
+ * @param shutdownGrace how long a stopping instance lets running replies finish before it cuts them
+ *     off as interrupted (keep it under the shutdown phase timeout)
  */
 @ConfigurationProperties("bharatbuild.chat")
 record ChatProperties(
@@ -16,4 +20,6 @@ record ChatProperties(
     @DefaultValue("2m") Duration replayRetention,
     @DefaultValue("15s") Duration heartbeat,
     @DefaultValue("2s") Duration saveInterval,
-    @DefaultValue("20") int historyMessages) {}
+    @DefaultValue("20") int historyMessages,
+    @DefaultValue("60s") Duration staleAfter,
+    @DefaultValue("20s") Duration shutdownGrace) {}

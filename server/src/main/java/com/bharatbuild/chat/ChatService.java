@@ -130,6 +130,9 @@ class ChatService implements DisposableBean {
       ChatRequest request,
       List<MessageView> history,
       @Nullable Regeneration regeneration) {
+    if (!registry.accepting()) {
+      throw new ChatProblems.ShuttingDown();
+    }
     if (registry.runningInProject(project.id()).isPresent()) {
       throw new ReplyInProgress();
     }

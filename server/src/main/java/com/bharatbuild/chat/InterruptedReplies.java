@@ -1,17 +1,20 @@
 package com.bharatbuild.chat;
 
 import com.bharatbuild.wallet.TokenWallet;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Replies still marked streaming when the server starts were cut off by a crash or a kill: they
- * keep what they said and are marked interrupted, never left streaming.
+ * Replies whose instance stopped beating (a crash or a kill, on this instance or another) keep what
+ * they said and are marked interrupted, never left streaming; their token hold is released. Runs at
+ * start-up and then every half minute, on every instance: each reply is claimed once.
  */
 @Component
 class InterruptedReplies {
@@ -20,19 +23,25 @@ class InterruptedReplies {
 
   private final ChatMessages messages;
   private final TokenWallet wallet;
+  private final ChatProperties settings;
+  private final Clock clock;
 
-  InterruptedReplies(ChatMessages messages, TokenWallet wallet) {
+  InterruptedReplies(
+      ChatMessages messages, TokenWallet wallet, ChatProperties settings, Clock clock) {
     this.messages = messages;
     this.wallet = wallet;
+    this.settings = settings;
+    this.clock = clock;
   }
 
   @EventListener(ApplicationReadyEvent.class)
+  @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
   void markInterrupted() {
-    List<UUID> interrupted = messages.markInterrupted();
-    // what the provider counted for them died with the process; only the hold is released
+    List<UUID> interrupted = messages.markInterrupted(clock.instant().minus(settings.staleAfter()));
+    // what the provider counted for them died with their instance; only the hold is released
     interrupted.forEach(wallet::releaseReservation);
     if (!interrupted.isEmpty()) {
-      log.warn("Marked {} replies interrupted by the last shutdown", interrupted.size());
+      log.warn("Marked {} replies interrupted: their server stopped", interrupted.size());
     }
   }
 }

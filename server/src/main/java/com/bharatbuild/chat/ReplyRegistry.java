@@ -1,5 +1,8 @@
 package com.bharatbuild.chat;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,13 +27,59 @@ class ReplyRegistry implements DisposableBean {
 
   private final Map<UUID, ReplyRun> runs = new ConcurrentHashMap<>();
   private final ChatProperties settings;
+  private final ChatMessages messages;
+  private final Clock clock;
+  private volatile boolean accepting = true;
   private final ScheduledExecutorService watchdog =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofVirtual().name("reply-watchdog").factory());
 
-  ReplyRegistry(ChatProperties settings) {
+  ReplyRegistry(ChatProperties settings, ChatMessages messages, Clock clock) {
     this.settings = settings;
+    this.messages = messages;
+    this.clock = clock;
     watchdog.scheduleWithFixedDelay(this::cancelAbandoned, 250, 250, TimeUnit.MILLISECONDS);
+    long beat = Math.max(1_000, settings.staleAfter().toMillis() / 6);
+    watchdog.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
+  }
+
+  /** False once the instance is stopping: new replies go to another instance. */
+  boolean accepting() {
+    return accepting;
+  }
+
+  /**
+   * Stops taking replies, lets the running ones finish for up to {@code grace}, then cuts off the
+   * rest as interrupted and waits a little for them to save what they have.
+   *
+   * @return how many replies were cut off
+   */
+  int drain(Duration grace) throws InterruptedException {
+    accepting = false;
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (!running().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    List<ReplyRun> left = running();
+    left.forEach(ReplyRun::cutOffByShutdown);
+    long saved = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+    while (!running().isEmpty() && System.nanoTime() < saved) {
+      Thread.sleep(50);
+    }
+    return left.size();
+  }
+
+  private List<ReplyRun> running() {
+    return runs.values().stream().filter(run -> !run.isFinished()).distinct().toList();
+  }
+
+  private void beat() {
+    try {
+      messages.heartbeat(running().stream().map(ReplyRun::replyId).toList(), clock.instant());
+    } catch (RuntimeException e) {
+      // a missed beat is retried at the next one, well before a reply would count as dead
+      log.warn("Could not record the heartbeat of running replies: {}", e.getMessage());
+    }
   }
 
   void add(ReplyRun run) {
@@ -72,10 +121,13 @@ class ReplyRegistry implements DisposableBean {
     }
   }
 
-  /** Running replies at shutdown: cancelled, so each saves what it has. */
+  /**
+   * Replies still running when the context closes (no drain ran): cut off, saving what they have.
+   */
   @Override
   public void destroy() {
-    runs.values().forEach(run -> run.cancellation().cancel());
+    accepting = false;
+    running().forEach(ReplyRun::cutOffByShutdown);
     watchdog.shutdownNow();
   }
 }

@@ -25,6 +25,7 @@ final class ReplyRun {
   private final List<String> events = new ArrayList<>();
   private final java.util.function.Consumer<String> observer;
   private boolean finished;
+  private volatile boolean cutOffByShutdown;
   private int listeners;
   private @Nullable Instant unattendedSince;
 
@@ -69,6 +70,16 @@ final class ReplyRun {
 
   Cancellation cancellation() {
     return cancellation;
+  }
+
+  /** Stops the reply because this instance is shutting down: it ends as interrupted. */
+  void cutOffByShutdown() {
+    cutOffByShutdown = true;
+    cancellation.cancel();
+  }
+
+  boolean wasCutOffByShutdown() {
+    return cutOffByShutdown;
   }
 
   /** Adds an event; returns its id. */

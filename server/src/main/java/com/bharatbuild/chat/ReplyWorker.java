@@ -98,7 +98,7 @@ class ReplyWorker {
         reply.finish();
       }
       if (result.stopReason() == CompletionResult.StopReason.CANCELLED) {
-        status = "cancelled";
+        status = run.wasCutOffByShutdown() ? "interrupted" : "cancelled";
       }
     } catch (ModelCallFailed failed) {
       // a failed repair already carries the first answer's usage too

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +45,7 @@ class ChatProviderHttpTest extends HttpTest {
   @Autowired JdbcClient jdbc;
   @Autowired TokenWallet wallet;
   @Autowired InterruptedReplies interrupted;
+  @Autowired ReplyRegistry registry;
 
   private Session session;
   private UUID projectId;
@@ -190,6 +192,58 @@ class ChatProviderHttpTest extends HttpTest {
                 .get("content")
                 .asString())
         .isEqualTo("export const hi = 'hi';\n");
+  }
+
+  @Test
+  void aReplyWhoseServerStillBeatsIsLeftStreamingAndOneThatStoppedIsSwept() {
+    UUID reply = UUID.randomUUID();
+    jdbc.sql(
+            """
+            INSERT INTO chat_messages
+              (id, user_id, project_id, role, content, status, created_at, heartbeat_at)
+            VALUES (:id, :user, :project, 'assistant', 'so far', 'streaming', CURRENT_TIMESTAMP,
+              CURRENT_TIMESTAMP)
+            """)
+        .param("id", reply)
+        .param("user", session.userId())
+        .param("project", projectId)
+        .update();
+
+    interrupted.markInterrupted();
+    assertThat(reply(reply.toString()).get("status").asString())
+        .as("another instance is still generating it")
+        .isEqualTo("streaming");
+
+    jdbc.sql("UPDATE chat_messages SET heartbeat_at = :old WHERE id = :id")
+        .param("old", java.time.OffsetDateTime.now().minusMinutes(5))
+        .param("id", reply)
+        .update();
+    interrupted.markInterrupted();
+    assertThat(reply(reply.toString()).get("status").asString()).isEqualTo("interrupted");
+  }
+
+  @Test
+  @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD)
+  void aStoppingServerRefusesNewRepliesAndSavesUnfinishedOnesAsInterrupted() throws Exception {
+    FAKE.enqueue(slowAnswer(400));
+    EventStream stream = send("Write a long story");
+    List<Event> seen = stream.readUntil(event -> event.type().equals("chunk"));
+    String replyId = seen.getFirst().data().get("messageId").asString();
+
+    int cut = registry.drain(Duration.ofMillis(300));
+    List<Event> rest = stream.readAll();
+    stream.close();
+
+    assertThat(cut).isEqualTo(1);
+    assertThat(rest.getLast().type()).isEqualTo("complete");
+    assertThat(rest.getLast().data().get("status").asString()).isEqualTo("interrupted");
+    JsonNode saved = reply(replyId);
+    assertThat(saved.get("status").asString()).isEqualTo("interrupted");
+    assertThat(saved.get("content").asString()).startsWith("word ");
+    try (EventStream refused = send("Another")) {
+      assertThat(refused.status()).isEqualTo(503);
+      assertThat(refused.problem().get("code").asString()).isEqualTo("shutting-down");
+    }
   }
 
   @Test
