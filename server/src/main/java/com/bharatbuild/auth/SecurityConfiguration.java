@@ -72,6 +72,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, TICKET_ROUTES)
                     .permitAll()
+                    .requestMatchers("/api/v1/admin/**")
+                    .hasRole("ADMIN")
                     .requestMatchers("/api/**")
                     .authenticated()
                     .anyRequest()

@@ -20,8 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TokenWallet {
 
-  static final String AI_USAGE = "ai_usage";
-  static final String GRANT = "grant";
   // below this much room for output, a reply would be cut off at once
   private static final int MIN_OUTPUT_TOKENS = 256;
 
@@ -42,9 +40,20 @@ public class TokenWallet {
   @EventListener
   void onUserRegistered(UserRegistered event) {
     OffsetDateTime now = Timestamps.now(clock);
-    wallets.create(event.userId(), settings.startingGrant(), now);
+    wallets.create(event.userId(), 0, now);
     if (settings.startingGrant() > 0) {
-      wallets.log(event.userId(), null, null, settings.startingGrant(), GRANT, now);
+      wallets.apply(
+          new LedgerEntry(
+              UUID.randomUUID(),
+              event.userId(),
+              settings.startingGrant(),
+              LedgerEntry.GRANT,
+              event.userId().toString(),
+              null,
+              null,
+              "starting grant",
+              null,
+              now));
     }
   }
 
@@ -92,11 +101,20 @@ public class TokenWallet {
   @Transactional
   public void settle(Reservation reservation, long tokensUsed, @Nullable UUID projectId) {
     wallets.lockBalance(reservation.userId());
-    if (!wallets.charged(reservation.messageId()) && tokensUsed > 0) {
-      OffsetDateTime now = Timestamps.now(clock);
-      wallets.log(
-          reservation.userId(), projectId, reservation.messageId(), tokensUsed, AI_USAGE, now);
-      wallets.debit(reservation.userId(), tokensUsed, now);
+    String reference = reservation.messageId().toString();
+    if (tokensUsed > 0 && !wallets.recorded(LedgerEntry.AI_USAGE, reference)) {
+      wallets.apply(
+          new LedgerEntry(
+              UUID.randomUUID(),
+              reservation.userId(),
+              -tokensUsed,
+              LedgerEntry.AI_USAGE,
+              reference,
+              projectId,
+              reservation.messageId(),
+              null,
+              null,
+              Timestamps.now(clock)));
     }
     wallets.release(reservation.messageId());
     events.publishEvent(new WalletChanged(reservation.userId()));
@@ -106,6 +124,42 @@ public class TokenWallet {
   @Transactional
   public void releaseReservation(UUID messageId) {
     wallets.release(messageId);
+  }
+
+  /**
+   * An admin's correction of a balance, positive or negative, with the reason on the ledger. The
+   * same {@code adjustmentId} applied twice changes the balance once.
+   *
+   * @return false when that adjustment was applied before
+   */
+  @Transactional
+  public boolean adjust(UUID adminId, UUID userId, UUID adjustmentId, long amount, String reason) {
+    if (wallets.lockBalance(userId).isEmpty()) {
+      throw new WalletNotFound();
+    }
+    if (wallets.recorded(LedgerEntry.ADJUSTMENT, adjustmentId.toString())) {
+      return false;
+    }
+    wallets.apply(
+        new LedgerEntry(
+            UUID.randomUUID(),
+            userId,
+            amount,
+            LedgerEntry.ADJUSTMENT,
+            adjustmentId.toString(),
+            null,
+            null,
+            reason,
+            adminId,
+            Timestamps.now(clock)));
+    events.publishEvent(new WalletChanged(userId));
+    return true;
+  }
+
+  /** Every wallet whose balance is not the sum of its ledger (none, unless something is wrong). */
+  @Transactional(readOnly = true)
+  public Reconciliation reconcile() {
+    return new Reconciliation(wallets.walletCount(), wallets.mismatches());
   }
 
   @Transactional(readOnly = true)

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Balances, reservations and the usage log, in SQL that runs on H2 and PostgreSQL. */
+/** Balances, reservations and the ledger, in SQL that runs on H2 and PostgreSQL. */
 @Repository
 class Wallets {
 
@@ -76,57 +76,99 @@ class Wallets {
         .update();
   }
 
-  boolean charged(UUID messageId) {
-    return jdbc.sql("SELECT COUNT(*) FROM token_usage_logs WHERE message_id = :message")
-            .param("message", messageId)
+  /** Whether an entry of this kind and reference is in the ledger already. */
+  boolean recorded(String kind, String reference) {
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM token_ledger WHERE kind = :kind AND reference = :reference")
+            .param("kind", kind)
+            .param("reference", reference)
             .query(Long.class)
             .single()
         > 0;
   }
 
-  void debit(UUID userId, long tokens, OffsetDateTime now) {
+  /**
+   * Appends an entry to the ledger and applies it to the cached balance, in the caller's
+   * transaction (which holds the wallet's row lock). Credits other than grants and adjustments
+   * count as purchased; debits as used.
+   */
+  void apply(LedgerEntry entry) {
     jdbc.sql(
             """
-            UPDATE user_wallets SET balance = balance - :tokens, total_used = total_used + :tokens,
+            INSERT INTO token_ledger (id, user_id, amount, kind, reference, project_id, message_id,
+              note, created_by, created_at)
+            VALUES (:id, :user, :amount, :kind, :reference, :project, :message, :note, :by, :now)
+            """)
+        .param("id", entry.id())
+        .param("user", entry.userId())
+        .param("amount", entry.amount())
+        .param("kind", entry.kind())
+        .param("reference", entry.reference())
+        .param("project", entry.projectId())
+        .param("message", entry.messageId())
+        .param("note", entry.note())
+        .param("by", entry.createdBy())
+        .param("now", entry.createdAt())
+        .update();
+    boolean purchase = entry.amount() > 0 && PURCHASED_KINDS.contains(entry.kind());
+    jdbc.sql(
+            """
+            UPDATE user_wallets SET balance = balance + :amount,
+              total_purchased = total_purchased + :purchased,
+              total_used = total_used + :used,
               updated_at = :now
             WHERE user_id = :user
             """)
-        .param("user", userId)
-        .param("tokens", tokens)
-        .param("now", now)
+        .param("user", entry.userId())
+        .param("amount", entry.amount())
+        .param("purchased", purchase ? entry.amount() : 0)
+        .param("used", entry.kind().equals(LedgerEntry.AI_USAGE) ? -entry.amount() : 0)
+        .param("now", entry.createdAt())
         .update();
   }
 
-  void log(
-      UUID userId,
-      @Nullable UUID projectId,
-      @Nullable UUID messageId,
-      long tokens,
-      String type,
-      OffsetDateTime now) {
-    jdbc.sql(
-            """
-            INSERT INTO token_usage_logs (id, user_id, project_id, message_id, tokens_used, operation_type, created_at)
-            VALUES (:id, :user, :project, :message, :tokens, :type, :now)
-            """)
-        .param("id", UUID.randomUUID())
+  private static final java.util.Set<String> PURCHASED_KINDS =
+      java.util.Set.of(LedgerEntry.PURCHASE, LedgerEntry.SUBSCRIPTION);
+
+  long ledgerSum(UUID userId) {
+    return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM token_ledger WHERE user_id = :user")
         .param("user", userId)
-        .param("project", projectId)
-        .param("message", messageId)
-        .param("tokens", tokens)
-        .param("type", type)
-        .param("now", now)
-        .update();
+        .query(Long.class)
+        .single();
+  }
+
+  /** Wallets whose cached balance is not the sum of their ledger. */
+  List<Mismatch> mismatches() {
+    return jdbc.sql(
+            """
+            SELECT w.user_id, w.balance, COALESCE(l.total, 0) AS ledger
+            FROM user_wallets w
+            LEFT JOIN (SELECT user_id, SUM(amount) AS total FROM token_ledger GROUP BY user_id) l
+              ON l.user_id = w.user_id
+            WHERE w.balance <> COALESCE(l.total, 0)
+            ORDER BY w.user_id
+            """)
+        .query(
+            (rs, n) ->
+                new Mismatch(
+                    rs.getObject("user_id", UUID.class),
+                    rs.getLong("balance"),
+                    rs.getLong("ledger")))
+        .list();
+  }
+
+  long walletCount() {
+    return jdbc.sql("SELECT COUNT(*) FROM user_wallets").query(Long.class).single();
   }
 
   List<HistoryEntry> history(
       UUID userId, @Nullable String type, @Nullable UUID projectId, int limit, long offset) {
     return jdbc.sql(
             """
-            SELECT id, tokens_used, operation_type, project_id, message_id, created_at
-            FROM token_usage_logs
+            SELECT id, amount, kind, reference, project_id, message_id, note, created_at
+            FROM token_ledger
             WHERE user_id = :user
-              AND (CAST(:type AS VARCHAR(50)) IS NULL OR operation_type = :type)
+              AND (CAST(:type AS VARCHAR(30)) IS NULL OR kind = :type)
               AND (CAST(:project AS UUID) IS NULL OR project_id = :project)
             ORDER BY created_at DESC, id DESC
             LIMIT :limit OFFSET :offset
@@ -140,10 +182,13 @@ class Wallets {
             (rs, n) ->
                 new HistoryEntry(
                     rs.getObject("id", UUID.class),
-                    rs.getLong("tokens_used"),
-                    rs.getString("operation_type"),
+                    Math.abs(rs.getLong("amount")),
+                    rs.getLong("amount"),
+                    rs.getString("kind"),
+                    rs.getString("reference"),
                     rs.getObject("project_id", UUID.class),
                     rs.getObject("message_id", UUID.class),
+                    rs.getString("note"),
                     rs.getObject("created_at", OffsetDateTime.class)))
         .list();
   }
@@ -151,9 +196,9 @@ class Wallets {
   long countHistory(UUID userId, @Nullable String type, @Nullable UUID projectId) {
     return jdbc.sql(
             """
-            SELECT COUNT(*) FROM token_usage_logs
+            SELECT COUNT(*) FROM token_ledger
             WHERE user_id = :user
-              AND (CAST(:type AS VARCHAR(50)) IS NULL OR operation_type = :type)
+              AND (CAST(:type AS VARCHAR(30)) IS NULL OR kind = :type)
               AND (CAST(:project AS UUID) IS NULL OR project_id = :project)
             """)
         .param("user", userId)

@@ -107,6 +107,90 @@ class TokenWalletDatabaseTest extends HttpTest {
   }
 
   @Test
+  void concurrentUsageAndCreditsOnOneWalletLoseNoUpdateAndMatchTheLedger() throws Exception {
+    Session session = api.register();
+    UUID admin = api.register().userId();
+    List<UUID> messages = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      messages.add(assistantMessage(session));
+    }
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 50; i++) {
+        int n = i;
+        pool.submit(
+            () -> {
+              if (n % 2 == 0) {
+                Reservation reservation =
+                    wallet.reserve(session.userId(), messages.get(n / 2), 100, 400);
+                wallet.settle(reservation, 300, null);
+              } else {
+                wallet.adjust(admin, session.userId(), UUID.randomUUID(), 1_000, "credit " + n);
+              }
+              return null;
+            });
+      }
+    }
+
+    BalanceView after = wallet.balance(session.userId());
+    assertThat(after.balance()).isEqualTo(50_000 - 25 * 300 + 25 * 1_000);
+    assertThat(
+            jdbc.sql("SELECT SUM(amount) FROM token_ledger WHERE user_id = :id")
+                .param("id", session.userId())
+                .query(Long.class)
+                .single())
+        .isEqualTo(after.balance());
+    assertThat(wallet.reconcile().mismatches())
+        .extracting(Mismatch::userId)
+        .doesNotContain(session.userId());
+  }
+
+  @Test
+  void anyMixOfGrantsUsageAndAdjustmentsKeepsTheBalanceEqualToTheLedger() {
+    java.util.Random random = new java.util.Random(42);
+    Session session = api.register();
+    UUID admin = api.register().userId();
+    long expected = 50_000;
+    for (int step = 0; step < 60; step++) {
+      switch (random.nextInt(3)) {
+        case 0 -> {
+          long amount = random.nextInt(2_000) - 1_000;
+          if (amount != 0) {
+            wallet.adjust(admin, session.userId(), UUID.randomUUID(), amount, "step " + step);
+            expected += amount;
+          }
+        }
+        case 1 -> {
+          UUID message = UUID.randomUUID();
+          try {
+            Reservation reservation = wallet.reserve(session.userId(), message, 50, 500);
+            long used = random.nextInt(400);
+            wallet.settle(reservation, used, null);
+            wallet.settle(reservation, used, null);
+            expected -= used;
+          } catch (InsufficientTokens refused) {
+            // a low balance refuses the reply and charges nothing
+          }
+        }
+        default -> {
+          UUID adjustment = UUID.randomUUID();
+          wallet.adjust(admin, session.userId(), adjustment, 250, "retried credit");
+          wallet.adjust(admin, session.userId(), adjustment, 250, "retried credit");
+          expected += 250;
+        }
+      }
+      long balance = wallet.balance(session.userId()).balance();
+      assertThat(balance).as("after step %d", step).isEqualTo(expected);
+      assertThat(
+              jdbc.sql("SELECT SUM(amount) FROM token_ledger WHERE user_id = :id")
+                  .param("id", session.userId())
+                  .query(Long.class)
+                  .single())
+          .as("the ledger after step %d", step)
+          .isEqualTo(balance);
+    }
+  }
+
+  @Test
   void concurrentRepliesNeverReserveMoreThanTheBalance() throws Exception {
     Session session = api.register();
     List<Future<Reservation>> attempts = new ArrayList<>();
