@@ -78,5 +78,5 @@ export type TemplateView = Present<Schemas['TemplateView']>
 export type CommitView = Present<Schemas['CommitView'], 'messageId'>
 export type PushRequest = Schemas['PushRequest']
 export type PushView = Present<Schemas['PushView']>
-export type HistoryEntry = Present<Schemas['HistoryEntry'], 'messageId' | 'projectId'>
+export type HistoryEntry = Present<Schemas['HistoryEntry'], 'messageId' | 'projectId' | 'note'>
 export type HistoryPage = Omit<Present<Schemas['HistoryPage']>, 'items'> & { items: HistoryEntry[] }

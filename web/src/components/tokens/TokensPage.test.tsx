@@ -5,10 +5,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { TokensPage } from '@/components/tokens/TokensPage'
 import { installFakeFetch, jsonResponse, problemResponse } from '@/test/fakeServer'
 
-const entry = (id: string, operationType: string, tokensUsed: number) => ({
+const entry = (id: string, operationType: string, amount: number, note: string | null = null) => ({
   id,
   operationType,
-  tokensUsed,
+  tokensUsed: Math.abs(amount),
+  amount,
+  reference: id,
+  note,
   createdAt: '2026-11-28T10:00:00Z',
   messageId: null,
   projectId: null,
@@ -42,7 +45,11 @@ describe('TokensPage', () => {
         const items =
           kind === 'grant'
             ? [entry('g', 'grant', 50000)]
-            : [entry('u', 'ai_usage', 1234), entry('g', 'grant', 50000)]
+            : [
+                entry('a', 'adjustment', -300, 'duplicate credit'),
+                entry('u', 'ai_usage', -1234),
+                entry('g', 'grant', 50000),
+              ]
         return jsonResponse(200, { items, page: 0, size: 20, total: items.length })
       }
       return undefined
@@ -57,6 +64,9 @@ describe('TokensPage', () => {
     expect(await screen.findByTestId('tokens-available')).toHaveTextContent('48,766')
     expect(await screen.findByText('−1,234')).toBeInTheDocument()
     expect(screen.getByText('+50,000')).toBeInTheDocument()
+    // an adjustment's sign comes from its amount, and its reason is shown
+    expect(screen.getByText('−300')).toBeInTheDocument()
+    expect(screen.getByText(/duplicate credit/)).toBeInTheDocument()
 
     await userEvent.selectOptions(screen.getByLabelText('Kind'), 'grant')
 
@@ -108,7 +118,7 @@ describe('TokensPage', () => {
       if (url.pathname === '/api/v1/tokens/balance') return jsonResponse(200, BALANCE)
       if (url.pathname === '/api/v1/tokens/history') {
         const page = Number(url.searchParams.get('page'))
-        const items = [entry(`e${page}`, 'ai_usage', 100 + page)]
+        const items = [entry(`e${page}`, 'ai_usage', -(100 + page))]
         return jsonResponse(200, { items, page, size: 20, total: 45 })
       }
       return undefined

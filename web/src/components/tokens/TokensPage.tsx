@@ -126,11 +126,12 @@ export function TokensPage() {
             {history.items.map((entry) => (
               <tr key={entry.id}>
                 <td>{new Date(entry.createdAt).toLocaleString()}</td>
-                <td>{LABELS[entry.operationType] ?? entry.operationType}</td>
+                <td>
+                  {LABELS[entry.operationType] ?? entry.operationType}
+                  {entry.note && <span className="tokens__note"> — {entry.note}</span>}
+                </td>
                 <td className="tokens__amount">
-                  {entry.operationType === 'ai_usage' || entry.operationType === 'refund'
-                    ? '−'
-                    : '+'}
+                  {entry.amount < 0 ? '−' : '+'}
                   {number(entry.tokensUsed)}
                 </td>
               </tr>
