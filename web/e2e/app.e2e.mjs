@@ -571,6 +571,16 @@ export const tests = [
       await expectText(grant, '+50,000')
       await page.getByLabel('Kind').selectOption('ai_usage')
       await visible(page.getByText('No entries of this kind yet.'))
+
+      // the embedded defaults' manual gateway completes a purchase at once, credited once
+      await page.getByLabel('Kind').selectOption('')
+      await page.getByRole('button', { name: 'Buy Starter' }).click()
+      await expectText(
+        page.getByRole('status').filter({ hasText: 'Added' }),
+        'Added 500,000 tokens',
+      )
+      await expectText(page.getByTestId('tokens-available'), '550,000')
+      await visible(table.getByRole('row').filter({ hasText: 'Purchase' }))
       await screenshot('tokens')
     },
   },

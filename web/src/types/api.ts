@@ -79,4 +79,6 @@ export type CommitView = Present<Schemas['CommitView'], 'messageId'>
 export type PushRequest = Schemas['PushRequest']
 export type PushView = Present<Schemas['PushView']>
 export type HistoryEntry = Present<Schemas['HistoryEntry'], 'messageId' | 'projectId' | 'note'>
+export type TokenPackage = Present<Schemas['TokenPackage']>
+export type OrderView = Present<Schemas['OrderView'], 'checkoutUrl'>
 export type HistoryPage = Omit<Present<Schemas['HistoryPage']>, 'items'> & { items: HistoryEntry[] }

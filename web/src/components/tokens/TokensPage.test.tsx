@@ -18,6 +18,12 @@ const entry = (id: string, operationType: string, amount: number, note: string |
 })
 
 const BALANCE = { balance: 50000, totalPurchased: 0, totalUsed: 0, available: 50000 }
+const PACKAGES = [
+  { id: 'starter-inr', name: 'Starter', tokens: 500000, price: 499.0, currency: 'INR' },
+  { id: 'starter-usd', name: 'Starter', tokens: 500000, price: 6.0, currency: 'USD' },
+]
+const packagesRoute = (url: URL) =>
+  url.pathname === '/api/v1/tokens/packages' ? jsonResponse(200, PACKAGES) : undefined
 
 function renderPage() {
   render(
@@ -32,6 +38,7 @@ afterEach(() => vi.unstubAllGlobals())
 describe('TokensPage', () => {
   it('shows the balance and the history, filtered by kind', async () => {
     const calls = installFakeFetch(({ url }) => {
+      if (url.pathname === '/api/v1/tokens/packages') return packagesRoute(url)
       if (url.pathname === '/api/v1/tokens/balance') {
         return jsonResponse(200, {
           balance: 48766,
@@ -77,6 +84,7 @@ describe('TokensPage', () => {
 
   it('shows loading, then an empty history', async () => {
     installFakeFetch(({ url }) => {
+      if (url.pathname === '/api/v1/tokens/packages') return packagesRoute(url)
       if (url.pathname === '/api/v1/tokens/balance') return jsonResponse(200, BALANCE)
       if (url.pathname === '/api/v1/tokens/history')
         return jsonResponse(200, { items: [], page: 0, size: 20, total: 0 })
@@ -92,6 +100,7 @@ describe('TokensPage', () => {
   it('shows an error with a retry', async () => {
     let fail = true
     installFakeFetch(({ url }) => {
+      if (url.pathname === '/api/v1/tokens/packages') return packagesRoute(url)
       if (url.pathname === '/api/v1/tokens/balance') return jsonResponse(200, BALANCE)
       if (url.pathname === '/api/v1/tokens/history') {
         if (fail) return problemResponse(500, { title: 'Server error', detail: 'Database down' })
@@ -115,6 +124,7 @@ describe('TokensPage', () => {
 
   it('pages through a long history', async () => {
     const calls = installFakeFetch(({ url }) => {
+      if (url.pathname === '/api/v1/tokens/packages') return packagesRoute(url)
       if (url.pathname === '/api/v1/tokens/balance') return jsonResponse(200, BALANCE)
       if (url.pathname === '/api/v1/tokens/history') {
         const page = Number(url.searchParams.get('page'))
@@ -132,5 +142,47 @@ describe('TokensPage', () => {
     expect(
       calls.some((call) => call.path.includes('page=1') && call.path.includes('size=20')),
     ).toBe(true)
+  })
+
+  it('buys a package in the chosen currency and shows the credit', async () => {
+    let credited = false
+    const calls = installFakeFetch(({ url, method }) => {
+      if (url.pathname === '/api/v1/tokens/packages') return packagesRoute(url)
+      if (url.pathname === '/api/v1/tokens/balance') {
+        return jsonResponse(
+          200,
+          credited ? { ...BALANCE, balance: 550000, available: 550000 } : BALANCE,
+        )
+      }
+      if (url.pathname === '/api/v1/tokens/history') {
+        return jsonResponse(200, { items: [], page: 0, size: 20, total: 0 })
+      }
+      if (url.pathname === '/api/v1/tokens/purchase' && method === 'POST') {
+        credited = true
+        return jsonResponse(201, {
+          id: 'o1',
+          packageId: 'starter-usd',
+          tokens: 500000,
+          amount: 6.0,
+          currency: 'USD',
+          status: 'credited',
+          gateway: 'manual',
+          checkoutUrl: null,
+          createdAt: '2026-11-28T10:00:00Z',
+        })
+      }
+      return undefined
+    })
+    renderPage()
+
+    expect(await screen.findByText('₹499.00')).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'USD' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Buy Starter' }))
+
+    expect(await screen.findByText('Added 500,000 tokens')).toBeInTheDocument()
+    expect(calls.some((call) => call.path === '/api/v1/tokens/purchase')).toBe(true)
+    expect(
+      await screen.findByText('550,000', { selector: '[data-testid="tokens-available"]' }),
+    ).toBeInTheDocument()
   })
 })

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Alert } from '@/components/common/Alert'
+import { BuyTokens } from '@/components/tokens/BuyTokens'
 import { Button } from '@/components/common/Button'
 import { Spinner } from '@/components/common/Spinner'
 import { useDocumentTitle } from '@/hooks/useDocumentTitle'
@@ -76,6 +77,7 @@ export function TokensPage() {
           <dd>{balance ? number(balance.totalUsed) : '…'}</dd>
         </div>
       </dl>
+      <BuyTokens onPurchased={() => setAttempt((n) => n + 1)} />
       <div className="tokens__filters">
         <label className="field">
           <span className="field__label">Show</span>

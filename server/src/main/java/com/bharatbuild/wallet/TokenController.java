@@ -1,14 +1,21 @@
 package com.bharatbuild.wallet;
 
 import com.bharatbuild.auth.CurrentUserId;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -16,9 +23,28 @@ import org.springframework.web.bind.annotation.RestController;
 class TokenController {
 
   private final TokenWallet wallet;
+  private final TokenShop shop;
 
-  TokenController(TokenWallet wallet) {
+  TokenController(TokenWallet wallet, TokenShop shop) {
     this.wallet = wallet;
+    this.shop = shop;
+  }
+
+  @GetMapping("/packages")
+  List<TokenPackage> packages() {
+    return shop.packages();
+  }
+
+  /** Buys a package; the tokens arrive when the payment is confirmed (at once with "manual"). */
+  @PostMapping("/purchase")
+  @ResponseStatus(HttpStatus.CREATED)
+  OrderView purchase(@CurrentUserId UUID userId, @Valid @RequestBody PurchaseRequest request) {
+    return shop.purchase(userId, request);
+  }
+
+  @GetMapping("/orders/{orderId}")
+  OrderView order(@CurrentUserId UUID userId, @PathVariable UUID orderId) {
+    return shop.order(userId, orderId);
   }
 
   @GetMapping("/balance")

@@ -156,6 +156,33 @@ public class TokenWallet {
     return true;
   }
 
+  /**
+   * Credits a paid order's tokens; crediting the same order again changes nothing.
+   *
+   * @return false when the order was credited before
+   */
+  @Transactional
+  public boolean creditPurchase(UUID userId, UUID orderId, long tokens) {
+    wallets.lockBalance(userId);
+    if (wallets.recorded(LedgerEntry.PURCHASE, orderId.toString())) {
+      return false;
+    }
+    wallets.apply(
+        new LedgerEntry(
+            UUID.randomUUID(),
+            userId,
+            tokens,
+            LedgerEntry.PURCHASE,
+            orderId.toString(),
+            null,
+            null,
+            null,
+            null,
+            Timestamps.now(clock)));
+    events.publishEvent(new WalletChanged(userId));
+    return true;
+  }
+
   /** Every wallet whose balance is not the sum of its ledger (none, unless something is wrong). */
   @Transactional(readOnly = true)
   public Reconciliation reconcile() {

@@ -1,0 +1,151 @@
+package com.bharatbuild.wallet;
+
+import com.bharatbuild.shared.config.DatabaseKind;
+import com.bharatbuild.shared.config.Timestamps;
+import com.bharatbuild.shared.web.ApiProblem;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Selling tokens: packages, orders through a {@link PaymentGateway}, and the one place where a
+ * confirmed payment turns into tokens. An order is created and opened at its gateway first; the
+ * credit comes with the confirmation, in one transaction with the order's move to credited, and the
+ * ledger's unique reference (the order id) makes a repeated confirmation change nothing.
+ */
+@Service
+class TokenShop {
+
+  private final Orders orders;
+  private final TokenWallet wallet;
+  private final Map<String, PaymentGateway> gateways;
+  private final BillingProperties settings;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  TokenShop(
+      Orders orders,
+      TokenWallet wallet,
+      List<PaymentGateway> configured,
+      BillingProperties settings,
+      DatabaseKind database,
+      TransactionTemplate transactions,
+      Clock clock) {
+    this.orders = orders;
+    this.wallet = wallet;
+    this.settings = settings;
+    this.transactions = transactions;
+    this.clock = clock;
+    boolean manual =
+        switch (settings.manualGateway()) {
+          case "true" -> true;
+          case "false" -> false;
+          default -> database.isEmbedded();
+        };
+    this.gateways =
+        java.util.stream.Stream.concat(
+                configured.stream(),
+                manual
+                    ? java.util.stream.Stream.of(new ManualGateway())
+                    : java.util.stream.Stream.empty())
+            .collect(Collectors.toUnmodifiableMap(PaymentGateway::id, Function.identity()));
+  }
+
+  List<TokenPackage> packages() {
+    return orders.packages();
+  }
+
+  OrderView purchase(UUID userId, PurchaseRequest request) {
+    TokenPackage item =
+        orders
+            .activePackage(request.packageId())
+            .orElseThrow(() -> new UnknownPackage(request.packageId()));
+    String gatewayId = request.gateway() == null ? settings.defaultGateway() : request.gateway();
+    PaymentGateway gateway = gateways.get(gatewayId);
+    if (gateway == null) {
+      throw new GatewayUnavailable(gatewayId, gateways.keySet());
+    }
+    UUID orderId = UUID.randomUUID();
+    orders.create(orderId, userId, item, gateway.id(), now());
+    PaymentGateway.Checkout checkout;
+    try {
+      checkout = gateway.begin(orderId, item);
+    } catch (RuntimeException e) {
+      orders.status(orderId, "failed", now());
+      throw e;
+    }
+    orders.opened(orderId, checkout.reference(), checkout.checkoutUrl(), now());
+    if (checkout.paid()) {
+      confirmPaid(gateway.id(), checkout.reference());
+    }
+    return order(userId, orderId);
+  }
+
+  OrderView order(UUID userId, UUID orderId) {
+    return orders
+        .find(orderId)
+        .filter(row -> row.userId().equals(userId))
+        .map(Orders.Row::view)
+        .orElseThrow(OrderNotFound::new);
+  }
+
+  /**
+   * A gateway says the payment for {@code reference} is complete: the order is credited, once,
+   * however often and in whatever order this arrives.
+   *
+   * @return false when there is no such order
+   */
+  boolean confirmPaid(String gateway, String reference) {
+    Boolean found =
+        transactions.execute(
+            status -> {
+              Orders.Row row = orders.lockByReference(gateway, reference).orElse(null);
+              if (row == null) {
+                return false;
+              }
+              String current = row.view().status();
+              if (current.equals("created") || current.equals("paid")) {
+                wallet.creditPurchase(row.userId(), row.view().id(), row.view().tokens());
+                orders.status(row.view().id(), "credited", now());
+              }
+              return true;
+            });
+    return Boolean.TRUE.equals(found);
+  }
+
+  private OffsetDateTime now() {
+    return Timestamps.now(clock);
+  }
+
+  static final class UnknownPackage extends ApiProblem {
+    UnknownPackage(String id) {
+      super(HttpStatus.NOT_FOUND, "package-not-found", "Package not found", "No package " + id);
+    }
+  }
+
+  static final class OrderNotFound extends ApiProblem {
+    OrderNotFound() {
+      super(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", "No such order");
+    }
+  }
+
+  static final class GatewayUnavailable extends ApiProblem {
+    GatewayUnavailable(@Nullable String id, java.util.Set<String> available) {
+      super(
+          HttpStatus.BAD_REQUEST,
+          "gateway-unavailable",
+          "Payment gateway unavailable",
+          available.isEmpty()
+              ? "No payment gateway is configured on this server"
+              : "No payment gateway " + id + "; available: " + String.join(", ", available));
+    }
+  }
+}
