@@ -121,6 +121,20 @@ class TokenShop {
     return Boolean.TRUE.equals(found);
   }
 
+  /**
+   * The gateway says the payment for {@code reference} ended without money ({@code expired} or
+   * {@code failed}). An order that was paid or credited stays so: a late "expired" after a payment
+   * changes nothing.
+   */
+  void close(String gateway, String reference, String status) {
+    transactions.executeWithoutResult(
+        tx ->
+            orders
+                .lockByReference(gateway, reference)
+                .filter(row -> row.view().status().equals("created"))
+                .ifPresent(row -> orders.status(row.view().id(), status, now())));
+  }
+
   private OffsetDateTime now() {
     return Timestamps.now(clock);
   }

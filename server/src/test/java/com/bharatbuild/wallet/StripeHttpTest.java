@@ -1,0 +1,237 @@
+package com.bharatbuild.wallet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bharatbuild.support.Api.Response;
+import com.bharatbuild.support.Api.Session;
+import com.bharatbuild.support.HttpTest;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Stripe Checkout through the real Stripe SDK against a local server that answers like Stripe's
+ * API, and webhooks signed exactly as Stripe signs them ({@code t=…,v1=HMAC-SHA256(secret,
+ * "t.body")}).
+ */
+class StripeHttpTest extends HttpTest {
+
+  private static final String WEBHOOK_SECRET = "whsec_test_secret";
+  private static final FakeStripe STRIPE = new FakeStripe();
+
+  @DynamicPropertySource
+  static void stripe(DynamicPropertyRegistry registry) {
+    registry.add("bharatbuild.billing.stripe.secret-key", () -> "sk_test_123");
+    registry.add("bharatbuild.billing.stripe.webhook-secret", () -> WEBHOOK_SECRET);
+    registry.add("bharatbuild.billing.stripe.api-base", STRIPE::url);
+  }
+
+  @AfterAll
+  static void stopStripe() {
+    STRIPE.server.stop(0);
+  }
+
+  /** Answers POST /v1/checkout/sessions as Stripe does, remembering the form it was sent. */
+  static final class FakeStripe {
+    final HttpServer server;
+    final List<Map<String, String>> sessions = new CopyOnWriteArrayList<>();
+
+    FakeStripe() {
+      try {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      server.createContext(
+          "/v1/checkout/sessions",
+          exchange -> {
+            String form =
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> fields = new java.util.LinkedHashMap<>();
+            for (String pair : form.split("&")) {
+              String[] parts = pair.split("=", 2);
+              fields.put(
+                  URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                  parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+            }
+            fields.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
+            sessions.add(fields);
+            String id = "cs_test_" + sessions.size() + "_" + System.nanoTime();
+            byte[] body =
+                ("{\"id\":\""
+                        + id
+                        + "\",\"object\":\"checkout.session\",\"mode\":\"payment\","
+                        + "\"payment_status\":\"unpaid\",\"status\":\"open\","
+                        + "\"client_reference_id\":\""
+                        + fields.get("client_reference_id")
+                        + "\",\"url\":\"https://checkout.stripe.com/c/pay/"
+                        + id
+                        + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Request-Id", "req_test");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+          });
+      server.start();
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+  }
+
+  private static String event(String type, String sessionId, String paymentStatus) {
+    return """
+        {"id":"evt_%s","object":"event","api_version":"2025-01-27.acacia","created":%d,
+         "type":"%s","livemode":false,"pending_webhooks":1,
+         "data":{"object":{"id":"%s","object":"checkout.session","payment_status":"%s"}}}
+        """
+        .formatted(
+            Long.toHexString(System.nanoTime()),
+            System.currentTimeMillis() / 1000,
+            type,
+            sessionId,
+            paymentStatus);
+  }
+
+  private static String signature(String payload, String secret) {
+    try {
+      long timestamp = System.currentTimeMillis() / 1000;
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      byte[] digest = mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8));
+      return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(digest);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Response webhook(String payload, String signature) {
+    return api.sendRaw(
+        "POST",
+        "/api/v1/payments/stripe/webhook",
+        BodyPublishers.ofString(payload),
+        "application/json",
+        null,
+        Map.of("Stripe-Signature", signature));
+  }
+
+  private long balance(Session session) {
+    return api.get("/api/v1/tokens/balance", session.accessToken()).json().get("balance").asLong();
+  }
+
+  private JsonNode buy(Session session, String packageId) {
+    Response order =
+        api.post(
+            "/api/v1/tokens/purchase",
+            Map.of("packageId", packageId, "gateway", "stripe"),
+            session.accessToken());
+    assertThat(order.status()).as(order.body()).isEqualTo(201);
+    return order.json();
+  }
+
+  private String sessionOf(JsonNode order) {
+    String url = order.get("checkoutUrl").asString();
+    return url.substring(url.lastIndexOf('/') + 1);
+  }
+
+  @Test
+  void aCheckoutIsOpenedAndASignedCompletedWebhookCreditsOnce() {
+    Session session = api.register();
+
+    JsonNode order = buy(session, "builder-inr");
+
+    assertThat(order.get("status").asString()).isEqualTo("created");
+    assertThat(order.get("checkoutUrl").asString()).startsWith("https://checkout.stripe.com/");
+    Map<String, String> sent = STRIPE.sessions.getLast();
+    assertThat(sent)
+        .containsEntry("mode", "payment")
+        .containsEntry("client_reference_id", order.get("id").asString())
+        .containsEntry("line_items[0][price_data][currency]", "inr")
+        .containsEntry("line_items[0][price_data][unit_amount]", "149900")
+        .containsEntry("authorization", "Bearer sk_test_123");
+    assertThat(balance(session)).as("nothing before the payment").isEqualTo(50_000);
+
+    String paid = event("checkout.session.completed", sessionOf(order), "paid");
+    for (int i = 0; i < 5; i++) {
+      assertThat(webhook(paid, signature(paid, WEBHOOK_SECRET)).status()).isEqualTo(200);
+    }
+
+    assertThat(balance(session)).isEqualTo(50_000 + 2_000_000);
+    String orderPath = "/api/v1/tokens/orders/" + order.get("id").asString();
+    assertThat(api.get(orderPath, session.accessToken()).json().get("status").asString())
+        .isEqualTo("credited");
+
+    // a late "expired" for the same session does not undo the payment
+    String expired = event("checkout.session.expired", sessionOf(order), "unpaid");
+    assertThat(webhook(expired, signature(expired, WEBHOOK_SECRET)).status()).isEqualTo(200);
+    assertThat(api.get(orderPath, session.accessToken()).json().get("status").asString())
+        .isEqualTo("credited");
+  }
+
+  @Test
+  void aBadSignatureIsRefusedAndCreditsNothing() {
+    Session session = api.register();
+    JsonNode order = buy(session, "starter-usd");
+    String paid = event("checkout.session.completed", sessionOf(order), "paid");
+
+    Response forged = webhook(paid, signature(paid, "whsec_someone_else"));
+    Response tampered =
+        webhook(paid.replace("\"paid\"", "\"paid\" "), signature(paid, WEBHOOK_SECRET));
+    Response unsigned =
+        api.sendRaw(
+            "POST",
+            "/api/v1/payments/stripe/webhook",
+            BodyPublishers.ofString(paid),
+            "application/json",
+            null,
+            Map.of());
+
+    assertThat(forged.status()).isEqualTo(400);
+    assertThat(forged.json().get("code").asString()).isEqualTo("bad-webhook-signature");
+    assertThat(tampered.status()).isEqualTo(400);
+    assertThat(unsigned.status()).isEqualTo(400);
+    assertThat(balance(session)).isEqualTo(50_000);
+  }
+
+  @Test
+  void unpaidExpiredUnknownAndOtherEventsCreditNothing() {
+    Session session = api.register();
+    JsonNode order = buy(session, "starter-inr");
+    String orderPath = "/api/v1/tokens/orders/" + order.get("id").asString();
+
+    String unpaid = event("checkout.session.completed", sessionOf(order), "unpaid");
+    String other = event("customer.created", "cus_123", "unpaid");
+    String stranger = event("checkout.session.completed", "cs_test_not_ours", "paid");
+    for (String payload : List.of(unpaid, other, stranger)) {
+      assertThat(webhook(payload, signature(payload, WEBHOOK_SECRET)).status()).isEqualTo(200);
+    }
+    assertThat(balance(session)).isEqualTo(50_000);
+
+    String expired = event("checkout.session.expired", sessionOf(order), "unpaid");
+    webhook(expired, signature(expired, WEBHOOK_SECRET));
+    assertThat(api.get(orderPath, session.accessToken()).json().get("status").asString())
+        .isEqualTo("expired");
+    String latePaid = event("checkout.session.completed", sessionOf(order), "paid");
+    webhook(latePaid, signature(latePaid, WEBHOOK_SECRET));
+    assertThat(balance(session)).as("an expired checkout is not paid").isEqualTo(50_000);
+  }
+}
