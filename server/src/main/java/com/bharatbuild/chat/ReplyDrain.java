@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 /**
  * The first thing a stopping instance does (before the web server stops taking requests): refuse
  * new replies with 503, give running ones the grace period to finish, and save the rest as
- * interrupted, so no reply is left streaming and no client waits on a dead stream.
+ * interrupted, so no reply is left streaming and no client waits on a dead stream. A context that
+ * is stopped and started again (Spring's test framework pauses cached contexts) takes replies
+ * again.
  */
 @Component
 class ReplyDrain implements SmartLifecycle {
@@ -26,6 +28,7 @@ class ReplyDrain implements SmartLifecycle {
 
   @Override
   public void start() {
+    registry.accept();
     running = true;
   }
 

@@ -48,6 +48,11 @@ class ReplyRegistry implements DisposableBean {
     return accepting;
   }
 
+  /** Takes replies again (a stopped context that is started again, as tests do). */
+  void accept() {
+    accepting = true;
+  }
+
   /**
    * Stops taking replies, lets the running ones finish for up to {@code grace}, then cuts off the
    * rest as interrupted and waits a little for them to save what they have.

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,10 +25,37 @@ class TokenController {
 
   private final TokenWallet wallet;
   private final TokenShop shop;
+  private final SubscriptionService subscriptions;
 
-  TokenController(TokenWallet wallet, TokenShop shop) {
+  TokenController(TokenWallet wallet, TokenShop shop, SubscriptionService subscriptions) {
     this.wallet = wallet;
     this.shop = shop;
+    this.subscriptions = subscriptions;
+  }
+
+  @GetMapping("/plans")
+  List<PlanView> plans() {
+    return subscriptions.plans();
+  }
+
+  /** The user's subscription (the latest, running or ended); 404 when there never was one. */
+  @GetMapping("/subscription")
+  SubscriptionView subscription(@CurrentUserId UUID userId) {
+    return subscriptions.current(userId);
+  }
+
+  /** Subscribes; the first period's tokens arrive at once. */
+  @PostMapping("/subscription")
+  @ResponseStatus(HttpStatus.CREATED)
+  SubscriptionView subscribe(
+      @CurrentUserId UUID userId, @Valid @RequestBody SubscribeRequest request) {
+    return subscriptions.subscribe(userId, request);
+  }
+
+  /** Stops renewal: the subscription runs to the end of the period that was paid for. */
+  @DeleteMapping("/subscription")
+  SubscriptionView cancelSubscription(@CurrentUserId UUID userId) {
+    return subscriptions.cancel(userId);
   }
 
   @GetMapping("/packages")

@@ -59,6 +59,11 @@ class TokenShop {
             .collect(Collectors.toUnmodifiableMap(PaymentGateway::id, Function.identity()));
   }
 
+  /** Whether purchases can be completed by the manual gateway on this server. */
+  boolean manualPayments() {
+    return gateways.containsKey(ManualGateway.ID);
+  }
+
   List<TokenPackage> packages() {
     return orders.packages();
   }
@@ -153,13 +158,16 @@ class TokenShop {
 
   static final class GatewayUnavailable extends ApiProblem {
     GatewayUnavailable(@Nullable String id, java.util.Set<String> available) {
-      super(
-          HttpStatus.BAD_REQUEST,
-          "gateway-unavailable",
-          "Payment gateway unavailable",
+      this(
+          id,
+          available,
           available.isEmpty()
               ? "No payment gateway is configured on this server"
               : "No payment gateway " + id + "; available: " + String.join(", ", available));
+    }
+
+    GatewayUnavailable(@Nullable String id, java.util.Set<String> available, String detail) {
+      super(HttpStatus.BAD_REQUEST, "gateway-unavailable", "Payment gateway unavailable", detail);
     }
   }
 }

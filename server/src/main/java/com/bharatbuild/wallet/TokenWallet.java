@@ -183,6 +183,33 @@ public class TokenWallet {
     return true;
   }
 
+  /**
+   * Grants a subscription period's tokens; the same period granted again changes nothing.
+   *
+   * @param period the subscription and the period's start
+   */
+  @Transactional
+  public boolean creditSubscription(UUID userId, String period, long tokens) {
+    wallets.lockBalance(userId);
+    if (wallets.recorded(LedgerEntry.SUBSCRIPTION, period)) {
+      return false;
+    }
+    wallets.apply(
+        new LedgerEntry(
+            UUID.randomUUID(),
+            userId,
+            tokens,
+            LedgerEntry.SUBSCRIPTION,
+            period,
+            null,
+            null,
+            null,
+            null,
+            Timestamps.now(clock)));
+    events.publishEvent(new WalletChanged(userId));
+    return true;
+  }
+
   /** Every wallet whose balance is not the sum of its ledger (none, unless something is wrong). */
   @Transactional(readOnly = true)
   public Reconciliation reconcile() {
