@@ -80,5 +80,7 @@ export type PushRequest = Schemas['PushRequest']
 export type PushView = Present<Schemas['PushView']>
 export type HistoryEntry = Present<Schemas['HistoryEntry'], 'messageId' | 'projectId' | 'note'>
 export type TokenPackage = Present<Schemas['TokenPackage']>
+export type PlanView = Present<Schemas['PlanView']>
+export type SubscriptionView = Present<Schemas['SubscriptionView']>
 export type OrderView = Present<Schemas['OrderView'], 'checkoutUrl'>
 export type HistoryPage = Omit<Present<Schemas['HistoryPage']>, 'items'> & { items: HistoryEntry[] }

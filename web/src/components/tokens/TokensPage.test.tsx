@@ -24,6 +24,26 @@ const PACKAGES = [
 ]
 const packagesRoute = (url: URL) =>
   url.pathname === '/api/v1/tokens/packages' ? jsonResponse(200, PACKAGES) : undefined
+const PLANS = [
+  {
+    id: 'pro-inr',
+    name: 'Pro',
+    description: '3M a month',
+    tokens: 3000000,
+    price: 999.0,
+    currency: 'INR',
+    periodDays: 30,
+    features: [],
+  },
+]
+/** Plans, and no subscription yet, unless a test answers these itself. */
+const subscriptionRoutes = (url: URL) => {
+  if (url.pathname === '/api/v1/tokens/plans') return jsonResponse(200, PLANS)
+  if (url.pathname === '/api/v1/tokens/subscription') {
+    return problemResponse(404, { title: 'No subscription', code: 'no-subscription' })
+  }
+  return undefined
+}
 
 function renderPage() {
   render(
@@ -39,6 +59,11 @@ describe('TokensPage', () => {
   it('shows the balance and the history, filtered by kind', async () => {
     const calls = installFakeFetch(({ url }) => {
       if (url.pathname === '/api/v1/tokens/packages') return packagesRoute(url)
+      if (
+        url.pathname.startsWith('/api/v1/tokens/plans') ||
+        url.pathname === '/api/v1/tokens/subscription'
+      )
+        return subscriptionRoutes(url)
       if (url.pathname === '/api/v1/tokens/balance') {
         return jsonResponse(200, {
           balance: 48766,
@@ -85,6 +110,11 @@ describe('TokensPage', () => {
   it('shows loading, then an empty history', async () => {
     installFakeFetch(({ url }) => {
       if (url.pathname === '/api/v1/tokens/packages') return packagesRoute(url)
+      if (
+        url.pathname.startsWith('/api/v1/tokens/plans') ||
+        url.pathname === '/api/v1/tokens/subscription'
+      )
+        return subscriptionRoutes(url)
       if (url.pathname === '/api/v1/tokens/balance') return jsonResponse(200, BALANCE)
       if (url.pathname === '/api/v1/tokens/history')
         return jsonResponse(200, { items: [], page: 0, size: 20, total: 0 })
@@ -101,6 +131,11 @@ describe('TokensPage', () => {
     let fail = true
     installFakeFetch(({ url }) => {
       if (url.pathname === '/api/v1/tokens/packages') return packagesRoute(url)
+      if (
+        url.pathname.startsWith('/api/v1/tokens/plans') ||
+        url.pathname === '/api/v1/tokens/subscription'
+      )
+        return subscriptionRoutes(url)
       if (url.pathname === '/api/v1/tokens/balance') return jsonResponse(200, BALANCE)
       if (url.pathname === '/api/v1/tokens/history') {
         if (fail) return problemResponse(500, { title: 'Server error', detail: 'Database down' })
@@ -125,6 +160,11 @@ describe('TokensPage', () => {
   it('pages through a long history', async () => {
     const calls = installFakeFetch(({ url }) => {
       if (url.pathname === '/api/v1/tokens/packages') return packagesRoute(url)
+      if (
+        url.pathname.startsWith('/api/v1/tokens/plans') ||
+        url.pathname === '/api/v1/tokens/subscription'
+      )
+        return subscriptionRoutes(url)
       if (url.pathname === '/api/v1/tokens/balance') return jsonResponse(200, BALANCE)
       if (url.pathname === '/api/v1/tokens/history') {
         const page = Number(url.searchParams.get('page'))
@@ -148,6 +188,11 @@ describe('TokensPage', () => {
     let credited = false
     const calls = installFakeFetch(({ url, method }) => {
       if (url.pathname === '/api/v1/tokens/packages') return packagesRoute(url)
+      if (
+        url.pathname.startsWith('/api/v1/tokens/plans') ||
+        url.pathname === '/api/v1/tokens/subscription'
+      )
+        return subscriptionRoutes(url)
       if (url.pathname === '/api/v1/tokens/balance') {
         return jsonResponse(
           200,
@@ -184,5 +229,42 @@ describe('TokensPage', () => {
     expect(
       await screen.findByText('550,000', { selector: '[data-testid="tokens-available"]' }),
     ).toBeInTheDocument()
+  })
+
+  it('subscribes to a plan and shows when it renews, then cancels it', async () => {
+    let subscribed: Record<string, unknown> | null = null
+    installFakeFetch(({ url, method }) => {
+      if (url.pathname === '/api/v1/tokens/packages') return packagesRoute(url)
+      if (url.pathname === '/api/v1/tokens/plans') return jsonResponse(200, PLANS)
+      if (url.pathname === '/api/v1/tokens/subscription') {
+        const base = {
+          id: 's1',
+          planId: 'pro-inr',
+          name: 'Pro',
+          tokens: 3000000,
+          status: 'active',
+          currentPeriodStart: '2026-11-28T10:00:00Z',
+          currentPeriodEnd: '2026-12-28T10:00:00Z',
+        }
+        if (method === 'POST') subscribed = { ...base, autoRenew: true }
+        if (method === 'DELETE') subscribed = { ...base, autoRenew: false }
+        return subscribed
+          ? jsonResponse(method === 'POST' ? 201 : 200, subscribed)
+          : problemResponse(404, { title: 'No subscription', code: 'no-subscription' })
+      }
+      if (url.pathname === '/api/v1/tokens/balance') return jsonResponse(200, BALANCE)
+      if (url.pathname === '/api/v1/tokens/history') {
+        return jsonResponse(200, { items: [], page: 0, size: 20, total: 0 })
+      }
+      return undefined
+    })
+    renderPage()
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Subscribe INR' }))
+    expect(
+      await screen.findByText(/Pro: 3,000,000 tokens every period\. Renews on/),
+    ).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel subscription' }))
+    expect(await screen.findByText(/Cancelled: runs until/)).toBeInTheDocument()
   })
 })

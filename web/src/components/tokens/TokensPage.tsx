@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Alert } from '@/components/common/Alert'
 import { BuyTokens } from '@/components/tokens/BuyTokens'
+import { SubscriptionPanel } from '@/components/tokens/SubscriptionPanel'
 import { Button } from '@/components/common/Button'
 import { Spinner } from '@/components/common/Spinner'
 import { useDocumentTitle } from '@/hooks/useDocumentTitle'
@@ -78,6 +79,7 @@ export function TokensPage() {
         </div>
       </dl>
       <BuyTokens onPurchased={() => setAttempt((n) => n + 1)} />
+      <SubscriptionPanel onChanged={() => setAttempt((n) => n + 1)} />
       <div className="tokens__filters">
         <label className="field">
           <span className="field__label">Show</span>

@@ -1,5 +1,5 @@
 import { api } from '@/services/api/client'
-import type { HistoryPage, OrderView, TokenPackage } from '@/types/api'
+import type { HistoryPage, OrderView, PlanView, SubscriptionView, TokenPackage } from '@/types/api'
 
 export type HistoryKind =
   'ai_usage' | 'purchase' | 'grant' | 'subscription' | 'refund' | 'adjustment'
@@ -15,6 +15,23 @@ export const tokenService = {
 
   packages(signal?: AbortSignal): Promise<TokenPackage[]> {
     return api.get('/api/v1/tokens/packages', { signal })
+  },
+
+  plans(signal?: AbortSignal): Promise<PlanView[]> {
+    return api.get('/api/v1/tokens/plans', { signal })
+  },
+
+  /** The latest subscription; rejects with a 404 ApiError when there never was one. */
+  subscription(signal?: AbortSignal): Promise<SubscriptionView> {
+    return api.get('/api/v1/tokens/subscription', { signal })
+  },
+
+  subscribe(planId: string): Promise<SubscriptionView> {
+    return api.post('/api/v1/tokens/subscription', { body: { planId } })
+  },
+
+  cancelSubscription(): Promise<SubscriptionView> {
+    return api.delete('/api/v1/tokens/subscription')
   },
 
   /** Buys a package; the order says whether the tokens were credited or where to pay. */
