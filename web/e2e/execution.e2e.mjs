@@ -255,6 +255,18 @@ export const tests = [
           .getByRole('list', { name: 'Project files' })
           .getByRole('button', { name: 'server.js' }),
       )
+
+      // a file moves to a new path from the editor's toolbar
+      await page
+        .getByRole('list', { name: 'Project files' })
+        .getByRole('button', { name: 'server.js' })
+        .click()
+      await page.getByRole('button', { name: 'Rename' }).click()
+      await page.getByRole('textbox', { name: 'New path' }).fill('src/server.js')
+      await page.getByRole('button', { name: 'Move' }).click()
+      const moved = page.getByRole('list', { name: 'Project files' })
+      await visible(moved.getByRole('button', { name: 'src/server.js' }))
+      await expectCount(moved.getByRole('button', { name: 'server.js', exact: true }), 0)
     },
   },
   {

@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { FileEditor } from '@/components/projects/FileEditor'
+import { useChatStore } from '@/store/chatStore'
 import { useProjectStore, type ProjectStore } from '@/store/projectStore'
 import { useUserStore } from '@/store/userStore'
 import { installFakeFetch, jsonResponse, problemResponse } from '@/test/fakeServer'
@@ -22,6 +23,17 @@ const file = (content: string, version: number): FileView => ({
 function serve() {
   const server = { file: file('line one\nline two\nline three', 1) }
   const calls = installFakeFetch(({ method, url, body }) => {
+    if (url.pathname === '/api/v1/projects/p1/files/rename' && method === 'POST') {
+      const request = body as { from: string; to: string }
+      if (request.to === 'src/taken.ts') {
+        return problemResponse(409, {
+          title: 'File exists',
+          detail: 'src/taken.ts exists already',
+          code: 'file-exists',
+        })
+      }
+      return jsonResponse(200, { ...server.file, path: request.to })
+    }
     if (url.pathname !== '/api/v1/projects/p1/files') return undefined
     if (method === 'GET') return jsonResponse(200, server.file)
     if (method === 'PUT') {
@@ -36,17 +48,18 @@ function serve() {
   return { server, calls }
 }
 
-function renderEditor(onSaved = vi.fn(), onDirtyChange = vi.fn()) {
+function renderEditor(onSaved = vi.fn(), onDirtyChange = vi.fn(), onRenamed = vi.fn()) {
   render(
     <FileEditor
       projectId="p1"
       path="src/main.ts"
       onSaved={onSaved}
       onDeleted={vi.fn()}
+      onRenamed={onRenamed}
       onDirtyChange={onDirtyChange}
     />,
   )
-  return { onSaved, onDirtyChange }
+  return { onSaved, onDirtyChange, onRenamed }
 }
 
 beforeEach(() => {
@@ -134,5 +147,41 @@ describe('FileEditor (Monaco)', () => {
     expect((useProjectStore.getState() as { revealLine?: unknown }).revealLine).toEqual(
       request.revealLine,
     )
+  })
+
+  it('renames the file, and shows why a taken path is refused', async () => {
+    serve()
+    const { onRenamed } = renderEditor()
+    await screen.findByLabelText('File content')
+
+    await userEvent.click(screen.getByRole('button', { name: 'Rename' }))
+    const input = screen.getByRole('textbox', { name: 'New path' })
+    await userEvent.clear(input)
+    await userEvent.type(input, 'src/taken.ts{Enter}')
+    expect(await screen.findByRole('alert')).toHaveTextContent('src/taken.ts exists already')
+    expect(onRenamed).not.toHaveBeenCalled()
+
+    await userEvent.clear(input)
+    await userEvent.type(input, 'lib/main.ts{Enter}')
+    await waitFor(() =>
+      expect(onRenamed).toHaveBeenCalledWith(
+        'src/main.ts',
+        expect.objectContaining({ path: 'lib/main.ts' }),
+      ),
+    )
+  })
+
+  it('is read-only while a reply streams, and editable again when it ends', async () => {
+    serve()
+    renderEditor()
+    const editor = await screen.findByLabelText('File content')
+    expect(editor).not.toHaveAttribute('readonly')
+
+    useChatStore.setState({ streaming: { replyId: 'r1' } } as never)
+    await waitFor(() => expect(editor).toHaveAttribute('readonly'))
+    expect(screen.getByText('Read-only while the AI replies')).toBeInTheDocument()
+
+    useChatStore.setState({ streaming: null })
+    await waitFor(() => expect(editor).not.toHaveAttribute('readonly'))
   })
 })

@@ -4,6 +4,7 @@ import { Button } from '@/components/common/Button'
 import { ConfirmDialog } from '@/components/common/ConfirmDialog'
 import { Spinner } from '@/components/common/Spinner'
 import { LazyCodeEditor } from '@/components/editor/LazyCodeEditor'
+import { RenameFileForm } from '@/components/projects/RenameFileForm'
 import { ApiError, errorMessage } from '@/services/api/apiError'
 import { fileService } from '@/services/api/fileService'
 import { useChatStore } from '@/store/chatStore'
@@ -16,6 +17,7 @@ export interface FileEditorProps {
   /** A save or create changed the file: its new summary. */
   onSaved: (file: FileSummary) => void
   onDeleted: (path: string) => void
+  onRenamed: (from: string, file: FileView) => void
   onDirtyChange?: (dirty: boolean) => void
 }
 
@@ -32,8 +34,10 @@ export function FileEditor({
   path,
   onSaved,
   onDeleted,
+  onRenamed,
   onDirtyChange,
 }: FileEditorProps) {
+  const [renaming, setRenaming] = useState(false)
   const [file, setFile] = useState<FileView | null>(null)
   const [draft, setDraft] = useState('')
   const [loadError, setLoadError] = useState<unknown>(null)
@@ -179,10 +183,27 @@ export function FileEditor({
         >
           Save
         </Button>
+        <Button
+          variant="ghost"
+          size="small"
+          disabled={dirty}
+          title={dirty ? 'Save or undo your changes first' : undefined}
+          onClick={() => setRenaming(true)}
+        >
+          Rename
+        </Button>
         <Button variant="ghost" size="small" onClick={() => setConfirmDelete(true)}>
           Delete file
         </Button>
       </div>
+      {renaming && (
+        <RenameFileForm
+          projectId={projectId}
+          path={path}
+          onRenamed={onRenamed}
+          onCancel={() => setRenaming(false)}
+        />
+      )}
       {conflict && (
         <Alert
           kind="warning"

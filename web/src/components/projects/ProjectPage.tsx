@@ -211,6 +211,11 @@ export function ProjectPage() {
                       removeFile(path)
                       setDirty(false)
                     }}
+                    onRenamed={(from, file) => {
+                      removeFile(from)
+                      upsertFile(toSummary(file))
+                      selectFile(file.path)
+                    }}
                     onDirtyChange={onDirtyChange}
                   />
                 ) : (

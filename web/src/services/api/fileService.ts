@@ -23,6 +23,14 @@ export const fileService = {
     return api.put(FILES, { params: { projectId }, body: request })
   },
 
+  /** Moves a file; 409 when the new path is taken, 404 when the file is gone. */
+  rename(projectId: string, from: string, to: string): Promise<FileView> {
+    return api.post('/api/v1/projects/{projectId}/files/rename', {
+      params: { projectId },
+      body: { from, to },
+    })
+  },
+
   remove(projectId: string, path: string): Promise<void> {
     return api.delete(FILES, { params: { projectId }, query: { path } })
   },

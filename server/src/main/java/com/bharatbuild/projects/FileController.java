@@ -72,6 +72,19 @@ class FileController {
         FileChange.byUser(userId));
   }
 
+  /** 404 when {@code from} is missing, 409 when {@code to} is taken; nothing changes then. */
+  @PostMapping("/rename")
+  FileView renameFile(
+      @CurrentUserId UUID userId,
+      @PathVariable UUID projectId,
+      @Valid @RequestBody RenameFileRequest request) {
+    return files.rename(
+        projectId,
+        FilePath.of(request.from()),
+        FilePath.of(request.to()),
+        FileChange.byUser(userId));
+  }
+
   @DeleteMapping
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void deleteFile(

@@ -157,6 +157,39 @@ class FileHttpTest extends HttpTest {
   }
 
   @Test
+  void renameMovesTheContentAndRefusesWhatWouldLoseAFile() {
+    create("src/old.ts", "export const x = 1\n");
+    create("src/taken.ts", "keep me\n");
+
+    Response moved =
+        api.post(files + "/rename", Map.of("from", "src/old.ts", "to", "lib/new.ts"), token());
+    Response onto =
+        api.post(files + "/rename", Map.of("from", "lib/new.ts", "to", "src/taken.ts"), token());
+    Response missing =
+        api.post(files + "/rename", Map.of("from", "nope.ts", "to", "other.ts"), token());
+    Response escape =
+        api.post(files + "/rename", Map.of("from", "lib/new.ts", "to", "../out.ts"), token());
+    Response stranger =
+        api.post(
+            files + "/rename",
+            Map.of("from", "lib/new.ts", "to", "mine.ts"),
+            api.register().accessToken());
+
+    assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+    assertThat(moved.json().get("path").asString()).isEqualTo("lib/new.ts");
+    assertThat(api.get(files + "?path=lib/new.ts", token()).json().get("content").asString())
+        .isEqualTo("export const x = 1\n");
+    assertThat(api.get(files + "?path=src/old.ts", token()).status()).isEqualTo(404);
+    assertThat(onto.status()).isEqualTo(409);
+    assertThat(api.get(files + "?path=src/taken.ts", token()).json().get("content").asString())
+        .isEqualTo("keep me\n");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(escape.status()).isEqualTo(400);
+    assertThat(stranger.status()).isEqualTo(404);
+    assertThat(api.get(files + "?path=lib/new.ts", token()).status()).isEqualTo(200);
+  }
+
+  @Test
   void pathsAreNormalised() {
     Response created = create("./src//components/./Button.tsx", "x");
 
