@@ -137,23 +137,7 @@ public class TokenWallet {
     if (wallets.lockBalance(userId).isEmpty()) {
       throw new WalletNotFound();
     }
-    if (wallets.recorded(LedgerEntry.ADJUSTMENT, adjustmentId.toString())) {
-      return false;
-    }
-    wallets.apply(
-        new LedgerEntry(
-            UUID.randomUUID(),
-            userId,
-            amount,
-            LedgerEntry.ADJUSTMENT,
-            adjustmentId.toString(),
-            null,
-            null,
-            reason,
-            adminId,
-            Timestamps.now(clock)));
-    events.publishEvent(new WalletChanged(userId));
-    return true;
+    return record(userId, amount, LedgerEntry.ADJUSTMENT, adjustmentId.toString(), reason, adminId);
   }
 
   /**
@@ -164,23 +148,7 @@ public class TokenWallet {
   @Transactional
   public boolean creditPurchase(UUID userId, UUID orderId, long tokens) {
     wallets.lockBalance(userId);
-    if (wallets.recorded(LedgerEntry.PURCHASE, orderId.toString())) {
-      return false;
-    }
-    wallets.apply(
-        new LedgerEntry(
-            UUID.randomUUID(),
-            userId,
-            tokens,
-            LedgerEntry.PURCHASE,
-            orderId.toString(),
-            null,
-            null,
-            null,
-            null,
-            Timestamps.now(clock)));
-    events.publishEvent(new WalletChanged(userId));
-    return true;
+    return record(userId, tokens, LedgerEntry.PURCHASE, orderId.toString(), null, null);
   }
 
   /**
@@ -191,20 +159,36 @@ public class TokenWallet {
   @Transactional
   public boolean creditSubscription(UUID userId, String period, long tokens) {
     wallets.lockBalance(userId);
-    if (wallets.recorded(LedgerEntry.SUBSCRIPTION, period)) {
+    return record(userId, tokens, LedgerEntry.SUBSCRIPTION, period, null, null);
+  }
+
+  /**
+   * Puts one event on the ledger unless its kind and reference are there already; the caller holds
+   * the wallet's row lock, so two callers cannot both find it missing.
+   *
+   * @return false when the event was recorded before
+   */
+  private boolean record(
+      UUID userId,
+      long amount,
+      String kind,
+      String reference,
+      @Nullable String note,
+      @Nullable UUID by) {
+    if (wallets.recorded(kind, reference)) {
       return false;
     }
     wallets.apply(
         new LedgerEntry(
             UUID.randomUUID(),
             userId,
-            tokens,
-            LedgerEntry.SUBSCRIPTION,
-            period,
+            amount,
+            kind,
+            reference,
             null,
             null,
-            null,
-            null,
+            note,
+            by,
             Timestamps.now(clock)));
     events.publishEvent(new WalletChanged(userId));
     return true;
