@@ -1,16 +1,11 @@
 import { useEffect, useState } from 'react'
 import { Alert } from '@/components/common/Alert'
+import { formatTokens, formatPrice } from '@/components/tokens/format'
 import { Button } from '@/components/common/Button'
 import { errorMessage } from '@/services/api/apiError'
 import { tokenService } from '@/services/api/tokenService'
 import { useChatStore } from '@/store/chatStore'
 import type { TokenPackage } from '@/types/api'
-
-const number = (value: number) => value.toLocaleString('en-US')
-const money = (item: TokenPackage) =>
-  new Intl.NumberFormat('en-IN', { style: 'currency', currency: item.currency }).format(
-    Number(item.price),
-  )
 
 /**
  * The packages on sale, in rupees or dollars. A purchase the gateway completes at once (the
@@ -47,7 +42,7 @@ export function BuyTokens({ onPurchased }: { onPurchased: () => void }) {
       }
       setDone(
         order.status === 'credited'
-          ? `Added ${number(order.tokens)} tokens`
+          ? `Added ${formatTokens(order.tokens)} tokens`
           : `Order ${order.status}; the tokens arrive when the payment is confirmed`,
       )
       useChatStore.setState((s) => ({ balanceVersion: s.balanceVersion + 1 }))
@@ -92,8 +87,8 @@ export function BuyTokens({ onPurchased }: { onPurchased: () => void }) {
           .map((item) => (
             <li key={item.id} className="tokens__package">
               <span className="tokens__package-name">{item.name}</span>
-              <span>{number(item.tokens)} tokens</span>
-              <span className="tokens__price">{money(item)}</span>
+              <span>{formatTokens(item.tokens)} tokens</span>
+              <span className="tokens__price">{formatPrice(item.price, item.currency)}</span>
               <Button
                 size="small"
                 loading={buying === item.id}

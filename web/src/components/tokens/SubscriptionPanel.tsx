@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
 import { Alert } from '@/components/common/Alert'
+import { formatTokens, formatPrice } from '@/components/tokens/format'
 import { Button } from '@/components/common/Button'
 import { ApiError, errorMessage } from '@/services/api/apiError'
 import { tokenService } from '@/services/api/tokenService'
 import { useChatStore } from '@/store/chatStore'
 import type { PlanView, SubscriptionView } from '@/types/api'
 
-const number = (value: number) => value.toLocaleString('en-US')
 const day = (iso: string) => new Date(iso).toLocaleDateString()
 
 /**
@@ -59,7 +59,7 @@ export function SubscriptionPanel({ onChanged }: { onChanged: () => void }) {
       {active && subscription ? (
         <div role="status" className="tokens__plan">
           <p>
-            {subscription.name}: {number(subscription.tokens)} tokens every period.{' '}
+            {subscription.name}: {formatTokens(subscription.tokens)} tokens every period.{' '}
             {subscription.autoRenew
               ? `Renews on ${day(subscription.currentPeriodEnd)}.`
               : `Cancelled: runs until ${day(subscription.currentPeriodEnd)}.`}
@@ -83,14 +83,9 @@ export function SubscriptionPanel({ onChanged }: { onChanged: () => void }) {
                 {plan.name} ({plan.currency})
               </span>
               <span>
-                {number(plan.tokens)} tokens every {plan.periodDays} days
+                {formatTokens(plan.tokens)} tokens every {plan.periodDays} days
               </span>
-              <span className="tokens__price">
-                {new Intl.NumberFormat('en-IN', {
-                  style: 'currency',
-                  currency: plan.currency,
-                }).format(Number(plan.price))}
-              </span>
+              <span className="tokens__price">{formatPrice(plan.price, plan.currency)}</span>
               <Button
                 size="small"
                 loading={busy}

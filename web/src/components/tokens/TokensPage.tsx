@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Alert } from '@/components/common/Alert'
 import { BuyTokens } from '@/components/tokens/BuyTokens'
 import { SubscriptionPanel } from '@/components/tokens/SubscriptionPanel'
+import { formatTokens } from '@/components/tokens/format'
 import { Button } from '@/components/common/Button'
 import { Spinner } from '@/components/common/Spinner'
 import { useDocumentTitle } from '@/hooks/useDocumentTitle'
@@ -26,8 +27,6 @@ const LABELS: Record<string, string> = {
   refund: 'Refund',
   adjustment: 'Adjustment',
 }
-
-const number = (value: number) => value.toLocaleString('en-US')
 
 /** The wallet: what is left, what was used, and every movement, newest first. */
 export function TokensPage() {
@@ -67,15 +66,15 @@ export function TokensPage() {
       <dl className="tokens__summary" aria-label="Balance">
         <div>
           <dt>Available</dt>
-          <dd data-testid="tokens-available">{balance ? number(balance.available) : '…'}</dd>
+          <dd data-testid="tokens-available">{balance ? formatTokens(balance.available) : '…'}</dd>
         </div>
         <div>
           <dt>Balance</dt>
-          <dd>{balance ? number(balance.balance) : '…'}</dd>
+          <dd>{balance ? formatTokens(balance.balance) : '…'}</dd>
         </div>
         <div>
           <dt>Used so far</dt>
-          <dd>{balance ? number(balance.totalUsed) : '…'}</dd>
+          <dd>{balance ? formatTokens(balance.totalUsed) : '…'}</dd>
         </div>
       </dl>
       <BuyTokens onPurchased={() => setAttempt((n) => n + 1)} />
@@ -136,7 +135,7 @@ export function TokensPage() {
                 </td>
                 <td className="tokens__amount">
                   {entry.amount < 0 ? '−' : '+'}
-                  {number(entry.tokensUsed)}
+                  {formatTokens(entry.tokensUsed)}
                 </td>
               </tr>
             ))}

@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import { useTokenBalance } from '@/hooks/useTokenBalance'
+import { formatTokens } from '@/components/tokens/format'
 
 /** The wallet's available tokens, live; warns when low. */
 export function TokenBalance() {
@@ -11,7 +12,7 @@ export function TokenBalance() {
       aria-label="Token balance"
     >
       <span className="token-balance__value" data-testid="token-balance">
-        {available === null ? '…' : available.toLocaleString('en-US')}
+        {available === null ? '…' : formatTokens(available)}
       </span>{' '}
       tokens
       {low && <span className="token-balance__warning"> · Low balance — buy more tokens</span>}{' '}
