@@ -57,8 +57,7 @@ class SubscriptionService {
             .activePlanId(request.planId())
             .orElseThrow(() -> new PlanNotFound(request.planId()));
     if (!shop.manualPayments()) {
-      throw new TokenShop.GatewayUnavailable(
-          null, java.util.Set.of(), "Subscriptions are not payable on this server yet");
+      throw new TokenShop.GatewayUnavailable("Subscriptions are not payable on this server yet");
     }
     return transactions.execute(
         tx -> {

@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -51,11 +53,7 @@ class TokenShop {
           default -> database.isEmbedded();
         };
     this.gateways =
-        java.util.stream.Stream.concat(
-                configured.stream(),
-                manual
-                    ? java.util.stream.Stream.of(new ManualGateway())
-                    : java.util.stream.Stream.empty())
+        Stream.concat(configured.stream(), manual ? Stream.of(new ManualGateway()) : Stream.empty())
             .collect(Collectors.toUnmodifiableMap(PaymentGateway::id, Function.identity()));
   }
 
@@ -157,16 +155,14 @@ class TokenShop {
   }
 
   static final class GatewayUnavailable extends ApiProblem {
-    GatewayUnavailable(@Nullable String id, java.util.Set<String> available) {
+    GatewayUnavailable(@Nullable String id, Set<String> available) {
       this(
-          id,
-          available,
           available.isEmpty()
               ? "No payment gateway is configured on this server"
               : "No payment gateway " + id + "; available: " + String.join(", ", available));
     }
 
-    GatewayUnavailable(@Nullable String id, java.util.Set<String> available, String detail) {
+    GatewayUnavailable(String detail) {
       super(HttpStatus.BAD_REQUEST, "gateway-unavailable", "Payment gateway unavailable", detail);
     }
   }

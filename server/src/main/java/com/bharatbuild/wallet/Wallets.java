@@ -3,6 +3,7 @@ package com.bharatbuild.wallet;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +14,9 @@ import org.springframework.stereotype.Repository;
 class Wallets {
 
   record Row(long balance, long totalPurchased, long totalUsed) {}
+
+  private static final Set<String> PURCHASED_KINDS =
+      Set.of(LedgerEntry.PURCHASE, LedgerEntry.SUBSCRIPTION);
 
   private final JdbcClient jdbc;
 
@@ -126,9 +130,6 @@ class Wallets {
         .param("now", entry.createdAt())
         .update();
   }
-
-  private static final java.util.Set<String> PURCHASED_KINDS =
-      java.util.Set.of(LedgerEntry.PURCHASE, LedgerEntry.SUBSCRIPTION);
 
   long ledgerSum(UUID userId) {
     return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM token_ledger WHERE user_id = :user")

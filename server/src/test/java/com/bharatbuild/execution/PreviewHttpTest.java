@@ -6,6 +6,7 @@ import com.bharatbuild.execution.preview.PreviewServer;
 import com.bharatbuild.support.Api.Response;
 import com.bharatbuild.support.Api.Session;
 import com.bharatbuild.support.HttpTest;
+import com.bharatbuild.support.PreviewRequests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,22 +35,7 @@ class PreviewHttpTest extends HttpTest {
 
   /** One HTTP/1.1 exchange with the preview listener, with the Host a browser would send. */
   private String exchange(String hostLabel, String target) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", preview.port())) {
-      socket.setSoTimeout(10_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("GET "
-                  + target
-                  + " HTTP/1.1\r\nHost: "
-                  + hostLabel
-                  + ".localhost:"
-                  + preview.port()
-                  + "\r\nConnection: close\r\n\r\n")
-              .getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return PreviewRequests.get(preview.port(), hostLabel + ".localhost", target);
   }
 
   @Test

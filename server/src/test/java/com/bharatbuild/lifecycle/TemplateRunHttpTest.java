@@ -7,14 +7,12 @@ import com.bharatbuild.execution.preview.PreviewServer;
 import com.bharatbuild.support.Api.Response;
 import com.bharatbuild.support.Api.Session;
 import com.bharatbuild.support.HttpTest;
+import com.bharatbuild.support.PreviewRequests;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -112,7 +110,7 @@ class TemplateRunHttpTest extends HttpTest {
       JsonNode opened =
           api.post("/api/v1/projects/" + project + "/preview", null, session.accessToken()).json();
       URI url = URI.create(opened.get("url").asString());
-      String answer = get(url.getHost(), path);
+      String answer = PreviewRequests.get(preview.port(), url.getHost(), path);
       assertThat(answer).as(log).startsWith("HTTP/1.1 200").contains(expected);
       return log;
     } finally {
@@ -157,24 +155,5 @@ class TemplateRunHttpTest extends HttpTest {
       Thread.sleep(250);
     }
     throw new AssertionError("the log never showed " + text + ": " + log);
-  }
-
-  /** One GET through the preview listener with the Host header a browser would send. */
-  private String get(String host, String target) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", preview.port())) {
-      socket.setSoTimeout(30_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("GET "
-                  + target
-                  + " HTTP/1.1\r\nHost: "
-                  + host
-                  + ":"
-                  + preview.port()
-                  + "\r\nAccept: */*\r\nConnection: close\r\n\r\n")
-              .getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }
