@@ -32,9 +32,15 @@ class ChatController {
 
   private final ChatService chat;
   private final ReplyStreamer streamer;
+  private final ElsewhereReplies elsewhereReplies;
   private final SavedReplyEvents savedEvents;
 
-  ChatController(ChatService chat, ReplyStreamer streamer, SavedReplyEvents savedEvents) {
+  ChatController(
+      ChatService chat,
+      ReplyStreamer streamer,
+      SavedReplyEvents savedEvents,
+      ElsewhereReplies elsewhereReplies) {
+    this.elsewhereReplies = elsewhereReplies;
     this.chat = chat;
     this.streamer = streamer;
     this.savedEvents = savedEvents;
@@ -82,8 +88,14 @@ class ChatController {
     Optional<ReplyRun> run = chat.runFor(userId, messageId);
     if (run.isPresent()) {
       streamer.stream(run.get(), after, chat.settings().heartbeat(), response);
+      return;
+    }
+    MessageView saved = chat.savedReply(userId, messageId);
+    Optional<ReplySource> elsewhere = elsewhereReplies.follow(userId, saved);
+    if (elsewhere.isPresent()) {
+      streamer.stream(elsewhere.get(), after, chat.settings().heartbeat(), response);
     } else {
-      streamer.replay(savedEvents.of(chat.savedReply(userId, messageId)), after, response);
+      streamer.replay(savedEvents.of(saved), after, response);
     }
   }
 

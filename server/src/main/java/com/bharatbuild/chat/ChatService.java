@@ -187,7 +187,8 @@ class ChatService implements DisposableBean {
             userId,
             projectId,
             clock,
-            event -> activity.replyEvent(projectId, userId, replyId, event));
+            event -> activity.replyEvent(projectId, userId, replyId, event),
+            registry.mirror());
     run.append(events.started(replyId, questionId));
     registry.add(run);
     threads.submit(
@@ -309,10 +310,8 @@ class ChatService implements DisposableBean {
    */
   void stop(UUID userId, UUID messageId) {
     messages.findOwned(messageId, userId).orElseThrow(MessageNotFound::new);
-    registry
-        .find(messageId)
-        .filter(run -> run.userId().equals(userId))
-        .ifPresent(run -> run.cancellation().cancel());
+    // ownership was checked above: the instance that runs it only needs the id
+    registry.stop(messageId);
   }
 
   /** The run to stream for a message the caller owns, if this instance has it. */

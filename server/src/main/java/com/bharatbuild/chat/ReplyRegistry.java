@@ -29,15 +29,19 @@ class ReplyRegistry implements DisposableBean {
   private final ChatProperties settings;
   private final ChatMessages messages;
   private final Clock clock;
+  private final RedisReplies shared;
   private volatile boolean accepting = true;
   private final ScheduledExecutorService watchdog =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofVirtual().name("reply-watchdog").factory());
 
-  ReplyRegistry(ChatProperties settings, ChatMessages messages, Clock clock) {
+  ReplyRegistry(ChatProperties settings, ChatMessages messages, Clock clock, RedisReplies shared) {
     this.settings = settings;
     this.messages = messages;
     this.clock = clock;
+    this.shared = shared;
+    // a stop asked for on another instance, for a reply that runs here
+    shared.onStop(id -> find(id).ifPresent(run -> run.cancellation().cancel()));
     watchdog.scheduleWithFixedDelay(this::cancelAbandoned, 250, 250, TimeUnit.MILLISECONDS);
     long beat = Math.max(1_000, settings.staleAfter().toMillis() / 6);
     watchdog.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
@@ -92,6 +96,24 @@ class ReplyRegistry implements DisposableBean {
     runs.put(run.userMessageId(), run);
   }
 
+  /** Where replies started here copy their events for other instances. */
+  ReplyMirror mirror() {
+    return shared.mirror();
+  }
+
+  /**
+   * Cancels the reply with this id (or answering the message with this id), here or on whichever
+   * instance runs it. The caller has checked that the user owns it.
+   */
+  void stop(UUID messageId) {
+    Optional<ReplyRun> here = find(messageId);
+    if (here.isPresent()) {
+      here.get().cancellation().cancel();
+    } else if (shared.enabled()) {
+      shared.stop(messageId);
+    }
+  }
+
   /** The run of a reply, by the reply's id or the id of the user message it answers. */
   Optional<ReplyRun> find(UUID messageId) {
     return Optional.ofNullable(runs.get(messageId));
@@ -116,7 +138,7 @@ class ReplyRegistry implements DisposableBean {
   private void cancelAbandoned() {
     for (ReplyRun run : runs.values()) {
       try {
-        if (run.abandoned(settings.disconnectGrace())) {
+        if (run.abandoned(settings.disconnectGrace()) && !shared.watchedElsewhere(run.replyId())) {
           run.cancellation().cancel();
         }
       } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * at index {@code n - 1}), who is listening, and how to cancel it. Readers block on it until new
  * events arrive, so any number of streams can follow one reply.
  */
-final class ReplyRun {
+final class ReplyRun implements ReplySource {
 
   private final UUID replyId;
   private final UUID userMessageId;
@@ -23,18 +24,20 @@ final class ReplyRun {
   private final Cancellation cancellation = new Cancellation();
   private final Clock clock;
   private final List<String> events = new ArrayList<>();
-  private final java.util.function.Consumer<String> observer;
+  private final Consumer<String> observer;
+  private final ReplyMirror mirror;
   private boolean finished;
   private volatile boolean cutOffByShutdown;
   private int listeners;
   private @Nullable Instant unattendedSince;
 
   ReplyRun(UUID replyId, UUID userMessageId, UUID userId, UUID projectId, Clock clock) {
-    this(replyId, userMessageId, userId, projectId, clock, event -> {});
+    this(replyId, userMessageId, userId, projectId, clock, event -> {}, ReplyMirror.NONE);
   }
 
   /**
    * @param observer told of every event as it is appended, outside the run's lock
+   * @param mirror told of every event and of the end, in order, under the run's lock
    */
   ReplyRun(
       UUID replyId,
@@ -42,8 +45,10 @@ final class ReplyRun {
       UUID userId,
       UUID projectId,
       Clock clock,
-      java.util.function.Consumer<String> observer) {
+      Consumer<String> observer,
+      ReplyMirror mirror) {
     this.observer = observer;
+    this.mirror = mirror;
     this.replyId = replyId;
     this.userMessageId = userMessageId;
     this.userId = userId;
@@ -92,26 +97,27 @@ final class ReplyRun {
       events.add(json);
       notifyAll();
       id = events.size();
+      mirror.appended(replyId, id, json);
     }
     observer.accept(json);
     return id;
   }
 
   synchronized void finish() {
-    finished = true;
+    if (!finished) {
+      finished = true;
+      mirror.ended(replyId, events.size());
+    }
     notifyAll();
   }
 
-  synchronized boolean isFinished() {
+  @Override
+  public synchronized boolean isFinished() {
     return finished;
   }
 
-  /**
-   * The events after {@code lastSeen}, waiting up to {@code timeout} for one to arrive.
-   *
-   * @return an empty list on time-out, or when the reply has ended and everything was read
-   */
-  synchronized List<String> eventsAfter(long lastSeen, Duration timeout)
+  @Override
+  public synchronized List<String> eventsAfter(long lastSeen, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (events.size() <= lastSeen && !finished) {
@@ -125,12 +131,14 @@ final class ReplyRun {
     return List.copyOf(events.subList(from, events.size()));
   }
 
-  synchronized void attach() {
+  @Override
+  public synchronized void attach() {
     listeners++;
     unattendedSince = null;
   }
 
-  synchronized void detach() {
+  @Override
+  public synchronized void detach() {
     listeners--;
     if (listeners == 0) {
       unattendedSince = clock.instant();

@@ -20,7 +20,7 @@ class ReplyStreamer {
 
   private static final byte[] HEARTBEAT = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
-  void stream(ReplyRun run, long lastEventId, Duration heartbeat, HttpServletResponse response)
+  void stream(ReplySource run, long lastEventId, Duration heartbeat, HttpServletResponse response)
       throws IOException {
     run.attach();
     try {
@@ -53,8 +53,8 @@ class ReplyStreamer {
     return response.getOutputStream();
   }
 
-  private static void follow(ReplyRun run, long lastEventId, Duration heartbeat, OutputStream out)
-      throws IOException {
+  private static void follow(
+      ReplySource run, long lastEventId, Duration heartbeat, OutputStream out) throws IOException {
     long seen = lastEventId;
     try {
       while (true) {

@@ -1,5 +1,6 @@
 package com.bharatbuild.live;
 
+import com.bharatbuild.shared.redis.SharedRedis;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * was published recently, so a reconnecting tab finds what it missed.
  */
 @Component
-class LiveChannels implements org.springframework.beans.factory.DisposableBean {
+class LiveChannels {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
   // a tab pings every 20 s; three missed pings and its socket is considered dead
@@ -27,12 +28,12 @@ class LiveChannels implements org.springframework.beans.factory.DisposableBean {
   private final LiveProperties settings;
   private final LiveRelay relay;
 
-  LiveChannels(LiveProperties settings) {
+  LiveChannels(LiveProperties settings, SharedRedis redis) {
     this.settings = settings;
     this.relay =
-        settings.redisUrl().isBlank()
-            ? new LocalRelay(UUID.randomUUID().toString())
-            : new RedisLiveRelay(settings.redisUrl(), this);
+        redis.enabled()
+            ? new RedisLiveRelay(redis, this)
+            : new LocalRelay(UUID.randomUUID().toString());
   }
 
   /** Identifies the numbering: after a restart without Redis, sequence numbers start again. */
@@ -51,14 +52,6 @@ class LiveChannels implements org.springframework.beans.factory.DisposableBean {
     ProjectChannel channel = channels.get(projectId);
     if (channel != null) {
       channel.deliver(seq, body);
-    }
-  }
-
-  /** Closes the connection to Redis when the server stops. */
-  @Override
-  public void destroy() throws Exception {
-    if (relay instanceof AutoCloseable closeable) {
-      closeable.close();
     }
   }
 

@@ -7,11 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param keptMessages how many recent messages per project a reconnecting tab can catch up on
  * @param queuedMessages how far a tab may fall behind before it is disconnected
- * @param redisUrl when set, messages fan out across instances through this Redis
  */
 @ConfigurationProperties("bharatbuild.live")
 record LiveProperties(
     @DefaultValue("2000") int keptMessages,
     @DefaultValue("5000") int queuedMessages,
-    @DefaultValue("60s") Duration ticketTtl,
-    @DefaultValue("") String redisUrl) {}
+    @DefaultValue("60s") Duration ticketTtl) {}

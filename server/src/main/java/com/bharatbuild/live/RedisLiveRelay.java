@@ -1,10 +1,7 @@
 package com.bharatbuild.live;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import com.bharatbuild.shared.redis.SharedRedis;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,34 +11,21 @@ import org.slf4j.LoggerFactory;
  * every instance numbers a project's messages the same way and a tab can resume on any of them;
  * each instance subscribes to all projects' messages and hands them to the tabs it holds.
  */
-final class RedisLiveRelay implements LiveRelay, AutoCloseable {
+final class RedisLiveRelay implements LiveRelay {
 
   private static final Logger log = LoggerFactory.getLogger(RedisLiveRelay.class);
   private static final String PREFIX = "bharatbuild:live:";
   private static final String SEQ = PREFIX + "seq:";
   private static final String MESSAGES = PREFIX + "project:";
 
-  private final RedisClient client;
-  private final StatefulRedisConnection<String, String> connection;
-  private final StatefulRedisPubSubConnection<String, String> subscription;
   private final RedisCommands<String, String> redis;
   private final String epoch;
 
-  RedisLiveRelay(String url, LiveChannels channels) {
-    this.client = RedisClient.create(url);
-    this.connection = client.connect();
-    this.redis = connection.sync();
+  RedisLiveRelay(SharedRedis shared, LiveChannels channels) {
+    this.redis = shared.sync();
     redis.setnx(PREFIX + "epoch", UUID.randomUUID().toString());
     this.epoch = redis.get(PREFIX + "epoch");
-    this.subscription = client.connectPubSub();
-    subscription.addListener(
-        new RedisPubSubAdapter<>() {
-          @Override
-          public void message(String pattern, String channel, String message) {
-            deliver(channels, channel, message);
-          }
-        });
-    subscription.sync().psubscribe(MESSAGES + "*");
+    shared.listen(MESSAGES + "*", (channel, message) -> deliver(channels, channel, message));
     log.info("Live channel messages fan out through Redis");
   }
 
@@ -71,12 +55,5 @@ final class RedisLiveRelay implements LiveRelay, AutoCloseable {
     } catch (RuntimeException malformed) {
       log.warn("Ignored a malformed live message on {}", channel);
     }
-  }
-
-  @Override
-  public void close() {
-    subscription.close();
-    connection.close();
-    client.shutdown();
   }
 }

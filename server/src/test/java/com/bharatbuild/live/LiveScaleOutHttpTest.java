@@ -2,23 +2,20 @@ package com.bharatbuild.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bharatbuild.BharatBuildApplication;
 import com.bharatbuild.support.Api;
 import com.bharatbuild.support.Api.Response;
 import com.bharatbuild.support.Api.Session;
 import com.bharatbuild.support.HttpTest;
 import com.bharatbuild.support.RequiresRedis;
+import com.bharatbuild.support.SecondInstance;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,7 +35,7 @@ class LiveScaleOutHttpTest extends HttpTest {
 
   @DynamicPropertySource
   static void redis(DynamicPropertyRegistry registry) {
-    registry.add("bharatbuild.live.redis-url", RequiresRedis::url);
+    registry.add("bharatbuild.redis.url", RequiresRedis::url);
     // both instances must accept the same access tokens, as behind one load balancer
     registry.add(
         "bharatbuild.auth.jwt-secret", () -> "scale-out-test-secret-scale-out-test-secret-0123");
@@ -53,30 +50,9 @@ class LiveScaleOutHttpTest extends HttpTest {
 
   private int secondPort() {
     if (second == null) {
-      Map<String, Object> shared = new HashMap<>();
-      for (String name :
-          List.of(
-              "spring.datasource.url",
-              "spring.flyway.schemas",
-              "bharatbuild.data-dir",
-              "bharatbuild.auth.jwt-secret",
-              "bharatbuild.live.redis-url")) {
-        String value = environment.getProperty(name);
-        if (value != null) {
-          shared.put(name, value);
-        }
-      }
-      shared.put("server.port", "0");
-      shared.put("bharatbuild.execution.preview.port", "0");
-      // as arguments: default properties would lose to application.yaml's placeholders
-      second =
-          new SpringApplicationBuilder(BharatBuildApplication.class)
-              .run(
-                  shared.entrySet().stream()
-                      .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                      .toArray(String[]::new));
+      second = SecondInstance.start(environment);
     }
-    return Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+    return SecondInstance.port(second);
   }
 
   @Test

@@ -1,0 +1,92 @@
+package com.bharatbuild.chat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A reply that another instance is generating, as this instance has read it from Redis so far. Any
+ * number of streams here follow it the way they follow a {@link ReplyRun}.
+ */
+final class RemoteReply implements ReplySource {
+
+  private final UUID replyId;
+  private final List<String> events = new ArrayList<>();
+  private boolean finished;
+  private int listeners;
+  private long lastNews = System.nanoTime();
+  private long lastUse = System.nanoTime();
+
+  RemoteReply(UUID replyId) {
+    this.replyId = replyId;
+  }
+
+  UUID replyId() {
+    return replyId;
+  }
+
+  /** How many events this instance has read. */
+  synchronized long read() {
+    return events.size();
+  }
+
+  /** Adds what was read after {@link #read()}; {@code end} when the reply is over. */
+  synchronized void add(List<String> more, boolean end) {
+    if (finished) {
+      return;
+    }
+    events.addAll(more);
+    finished = end;
+    if (!more.isEmpty() || end) {
+      lastNews = System.nanoTime();
+      notifyAll();
+    }
+  }
+
+  /** How long nothing new arrived. */
+  synchronized Duration silentFor() {
+    return Duration.ofNanos(System.nanoTime() - lastNews);
+  }
+
+  /** Whether no stream has followed it for {@code idle}. */
+  synchronized boolean unused(Duration idle) {
+    return listeners == 0 && System.nanoTime() - lastUse > idle.toNanos();
+  }
+
+  synchronized boolean followed() {
+    return listeners > 0;
+  }
+
+  @Override
+  public synchronized List<String> eventsAfter(long lastSeen, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (events.size() <= lastSeen && !finished) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return List.of();
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    int from = (int) Math.min(lastSeen, events.size());
+    return List.copyOf(events.subList(from, events.size()));
+  }
+
+  @Override
+  public synchronized boolean isFinished() {
+    return finished;
+  }
+
+  @Override
+  public synchronized void attach() {
+    listeners++;
+    lastUse = System.nanoTime();
+  }
+
+  @Override
+  public synchronized void detach() {
+    listeners--;
+    lastUse = System.nanoTime();
+  }
+}
