@@ -1,7 +1,9 @@
 package com.bharatbuild.chat;
 
+import com.bharatbuild.shared.jobs.JobLocks;
 import com.bharatbuild.wallet.TokenWallet;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -14,20 +16,28 @@ import org.springframework.stereotype.Component;
 /**
  * Replies whose instance stopped beating (a crash or a kill, on this instance or another) keep what
  * they said and are marked interrupted, never left streaming; their token hold is released. Runs at
- * start-up and then every half minute, on every instance: each reply is claimed once.
+ * start-up and then every half minute, on one instance at a time; each reply is claimed once.
  */
 @Component
 class InterruptedReplies {
 
   private static final Logger log = LoggerFactory.getLogger(InterruptedReplies.class);
+  // an instance that starts while another just swept need not sweep again
+  private static final Duration SWEEP_HELD = Duration.ofSeconds(1);
 
   private final ChatMessages messages;
   private final TokenWallet wallet;
   private final ChatProperties settings;
   private final Clock clock;
+  private final JobLocks jobs;
 
   InterruptedReplies(
-      ChatMessages messages, TokenWallet wallet, ChatProperties settings, Clock clock) {
+      ChatMessages messages,
+      TokenWallet wallet,
+      ChatProperties settings,
+      Clock clock,
+      JobLocks jobs) {
+    this.jobs = jobs;
     this.messages = messages;
     this.wallet = wallet;
     this.settings = settings;
@@ -35,7 +45,14 @@ class InterruptedReplies {
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+  @Scheduled(
+      fixedDelayString = "${bharatbuild.chat.sweep-interval:30s}",
+      initialDelayString = "${bharatbuild.chat.sweep-interval:30s}")
+  void sweep() {
+    jobs.runExclusively(
+        "interrupted-replies", Duration.ofMinutes(5), SWEEP_HELD, this::markInterrupted);
+  }
+
   void markInterrupted() {
     List<UUID> interrupted = messages.markInterrupted(clock.instant().minus(settings.staleAfter()));
     // what the provider counted for them died with their instance; only the hold is released

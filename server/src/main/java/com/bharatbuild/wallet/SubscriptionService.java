@@ -1,8 +1,10 @@
 package com.bharatbuild.wallet;
 
 import com.bharatbuild.shared.config.Timestamps;
+import com.bharatbuild.shared.jobs.JobLocks;
 import com.bharatbuild.shared.web.ApiProblem;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -33,13 +35,16 @@ class SubscriptionService {
   private final TokenShop shop;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final JobLocks jobs;
 
   SubscriptionService(
       Subscriptions subscriptions,
       TokenWallet wallet,
       TokenShop shop,
       TransactionTemplate transactions,
-      Clock clock) {
+      Clock clock,
+      JobLocks jobs) {
+    this.jobs = jobs;
     this.subscriptions = subscriptions;
     this.wallet = wallet;
     this.shop = shop;
@@ -89,8 +94,14 @@ class SubscriptionService {
         });
   }
 
-  /** Renews or ends every subscription whose period is over; safe to run anywhere, any time. */
+  /** Renews what is due, on one instance at a time when several run. */
   @Scheduled(fixedDelay = 60_000, initialDelay = 30_000)
+  void renewDueOnOneInstance() {
+    jobs.runExclusively(
+        "subscription-renewals", Duration.ofMinutes(10), Duration.ofSeconds(50), this::renewDue);
+  }
+
+  /** Renews or ends every subscription whose period is over; safe to run anywhere, any time. */
   int renewDue() {
     int renewed = 0;
     for (UUID id : subscriptions.due(Timestamps.now(clock))) {
