@@ -2,11 +2,10 @@ package com.bharatbuild.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import com.bharatbuild.shared.limits.RateWindows;
+import com.bharatbuild.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
@@ -19,7 +18,7 @@ class LoginThrottleTest {
               Duration.ofMinutes(15),
               Duration.ofDays(30),
               new AuthProperties.Throttle(3, 5, Duration.ofMinutes(10))),
-          clock);
+          RateWindows.inMemory(clock));
 
   @Test
   void blocksAfterTheLimitUntilTheOldestFailureLeavesTheWindow() {
@@ -52,32 +51,5 @@ class LoginThrottleTest {
     }
 
     assertThat(throttle.retryAfter("b@x", "2.2.2.2")).isEmpty();
-  }
-
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
