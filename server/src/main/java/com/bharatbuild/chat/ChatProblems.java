@@ -77,4 +77,15 @@ final class ChatProblems {
               + "-token context allows with room for the answer; attach fewer or smaller files");
     }
   }
+
+  /** More replies streaming for one user than allowed at once, on all instances together. */
+  static final class TooManyReplies extends ApiProblem {
+    TooManyReplies(int limit) {
+      super(
+          HttpStatus.TOO_MANY_REQUESTS,
+          "too-many-replies",
+          "Too many replies at once",
+          "You already have " + limit + " replies streaming; wait for one to finish or stop one");
+    }
+  }
 }

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     instance marks it interrupted (its instance crashed or was killed)
  * @param shutdownGrace how long a stopping instance lets running replies finish before it cuts them
  *     off as interrupted (keep it under the shutdown phase timeout)
+ * @param maxRepliesPerUser how many replies one user may have streaming at once, on all instances
  */
 @ConfigurationProperties("bharatbuild.chat")
 record ChatProperties(
@@ -22,4 +23,5 @@ record ChatProperties(
     @DefaultValue("2s") Duration saveInterval,
     @DefaultValue("20") int historyMessages,
     @DefaultValue("60s") Duration staleAfter,
-    @DefaultValue("20s") Duration shutdownGrace) {}
+    @DefaultValue("20s") Duration shutdownGrace,
+    @DefaultValue("50") int maxRepliesPerUser) {}

@@ -133,9 +133,6 @@ class ChatService implements DisposableBean {
     if (!registry.accepting()) {
       throw new ChatProblems.ShuttingDown();
     }
-    if (registry.runningInProject(project.id()).isPresent()) {
-      throw new ReplyInProgress();
-    }
     ModelInfo model = models.resolve(request.model());
     List<Attachment> attachments = new ArrayList<>();
     for (String raw : request.attachedFiles()) {
@@ -164,13 +161,21 @@ class ChatService implements DisposableBean {
             model.maxOutputTokens(),
             true);
     UUID replyId = UUID.randomUUID();
-    Reservation reservation =
-        wallet.reserve(userId, replyId, prompt.inputEstimate(), model.maxOutputTokens());
+    registry.admit(userId, project.id(), replyId);
+    Reservation reservation;
     UUID questionId;
+    try {
+      reservation =
+          wallet.reserve(userId, replyId, prompt.inputEstimate(), model.maxOutputTokens());
+    } catch (RuntimeException refused) {
+      registry.release(userId, project.id(), replyId);
+      throw refused;
+    }
     try {
       questionId = save(userId, project, request, model, replyId, regeneration);
     } catch (RuntimeException failed) {
       wallet.settle(reservation, 0, project.id());
+      registry.release(userId, project.id(), replyId);
       throw failed;
     }
     if (regeneration == null) {

@@ -1,5 +1,6 @@
 package com.bharatbuild.chat;
 
+import com.bharatbuild.shared.limits.Leases;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -30,12 +31,19 @@ class ReplyRegistry implements DisposableBean {
   private final ChatMessages messages;
   private final Clock clock;
   private final RedisReplies shared;
+  private final Leases leases;
   private volatile boolean accepting = true;
   private final ScheduledExecutorService watchdog =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofVirtual().name("reply-watchdog").factory());
 
-  ReplyRegistry(ChatProperties settings, ChatMessages messages, Clock clock, RedisReplies shared) {
+  ReplyRegistry(
+      ChatProperties settings,
+      ChatMessages messages,
+      Clock clock,
+      RedisReplies shared,
+      Leases leases) {
+    this.leases = leases;
     this.settings = settings;
     this.messages = messages;
     this.clock = clock;
@@ -82,9 +90,52 @@ class ReplyRegistry implements DisposableBean {
     return runs.values().stream().filter(run -> !run.isFinished()).distinct().toList();
   }
 
+  /**
+   * Takes the project's one slot and one of the user's slots for a reply about to start, on all
+   * instances together.
+   *
+   * @throws ChatProblems.ReplyInProgress when the project has a reply streaming
+   * @throws ChatProblems.TooManyReplies when all the user's slots are taken
+   */
+  void admit(UUID userId, UUID projectId, UUID replyId) {
+    String holder = replyId.toString();
+    if (!leases.acquire(projectSlot(projectId), holder, 1, settings.staleAfter())) {
+      throw new ChatProblems.ReplyInProgress();
+    }
+    if (!leases.acquire(
+        userSlots(userId), holder, settings.maxRepliesPerUser(), settings.staleAfter())) {
+      leases.release(projectSlot(projectId), holder);
+      throw new ChatProblems.TooManyReplies(settings.maxRepliesPerUser());
+    }
+  }
+
+  /** Gives back the slots of a reply that ended or never started. */
+  void release(UUID userId, UUID projectId, UUID replyId) {
+    try {
+      leases.release(projectSlot(projectId), replyId.toString());
+      leases.release(userSlots(userId), replyId.toString());
+    } catch (RuntimeException e) {
+      // the slots lapse on their own once they are no longer renewed
+      log.warn("Could not release the slots of reply {}: {}", replyId, e.getMessage());
+    }
+  }
+
+  private static String userSlots(UUID userId) {
+    return "replies-of-user:" + userId;
+  }
+
+  private static String projectSlot(UUID projectId) {
+    return "reply-in-project:" + projectId;
+  }
+
   private void beat() {
     try {
-      messages.heartbeat(running().stream().map(ReplyRun::replyId).toList(), clock.instant());
+      List<ReplyRun> alive = running();
+      for (ReplyRun run : alive) {
+        leases.renew(projectSlot(run.projectId()), run.replyId().toString(), settings.staleAfter());
+        leases.renew(userSlots(run.userId()), run.replyId().toString(), settings.staleAfter());
+      }
+      messages.heartbeat(alive.stream().map(ReplyRun::replyId).toList(), clock.instant());
     } catch (RuntimeException e) {
       // a missed beat is retried at the next one, well before a reply would count as dead
       log.warn("Could not record the heartbeat of running replies: {}", e.getMessage());
@@ -119,13 +170,8 @@ class ReplyRegistry implements DisposableBean {
     return Optional.ofNullable(runs.get(messageId));
   }
 
-  Optional<ReplyRun> runningInProject(UUID projectId) {
-    return runs.values().stream()
-        .filter(run -> run.projectId().equals(projectId) && !run.isFinished())
-        .findFirst();
-  }
-
   void finished(ReplyRun run) {
+    release(run.userId(), run.projectId(), run.replyId());
     watchdog.schedule(
         () -> {
           runs.remove(run.replyId(), run);

@@ -1,0 +1,136 @@
+package com.bharatbuild.chat;
+
+import static com.bharatbuild.ai.FakeModelServer.Anthropic.blockStart;
+import static com.bharatbuild.ai.FakeModelServer.Anthropic.messageDelta;
+import static com.bharatbuild.ai.FakeModelServer.Anthropic.messageStart;
+import static com.bharatbuild.ai.FakeModelServer.Anthropic.messageStop;
+import static com.bharatbuild.ai.FakeModelServer.Anthropic.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bharatbuild.ai.FakeModelServer;
+import com.bharatbuild.ai.FakeModelServer.Pause;
+import com.bharatbuild.ai.FakeModelServer.Step;
+import com.bharatbuild.support.Api.Response;
+import com.bharatbuild.support.Api.Session;
+import com.bharatbuild.support.EventStream;
+import com.bharatbuild.support.HttpTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The limits that keep one user from crowding out the others: replies streaming at once, one reply
+ * per project, and API requests per minute (shared through Redis when instances share one).
+ */
+class ReplyLimitsHttpTest extends HttpTest {
+
+  private static final FakeModelServer FAKE = fake();
+  private static final int REQUESTS = 40;
+
+  private static FakeModelServer fake() {
+    try {
+      return new FakeModelServer();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void settings(DynamicPropertyRegistry registry) {
+    registry.add("bharatbuild.ai.anthropic.api-key", () -> "test-key");
+    registry.add("bharatbuild.ai.anthropic.base-url", FAKE::baseUrl);
+    registry.add("bharatbuild.ai.anthropic.model", () -> "claude-fake");
+    registry.add("bharatbuild.chat.max-replies-per-user", () -> "2");
+    registry.add("bharatbuild.limits.requests-per-window", () -> Integer.toString(REQUESTS));
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    FAKE.close();
+  }
+
+  @Test
+  void aUserMayHaveOnlySoManyRepliesStreamingAndOnePerProject() {
+    Session session = api.register();
+    UUID first = api.createProject(session, "one");
+    UUID second = api.createProject(session, "two");
+    UUID third = api.createProject(session, "three");
+    FAKE.enqueue(slowAnswer(40));
+    FAKE.enqueue(slowAnswer(40));
+
+    try (EventStream a = send(session, first);
+        EventStream b = send(session, second)) {
+      assertThat(a.status()).isEqualTo(200);
+      assertThat(b.status()).isEqualTo(200);
+      a.readUntil(event -> event.type().equals("chunk"));
+      b.readUntil(event -> event.type().equals("chunk"));
+
+      try (EventStream sameProject = send(session, first)) {
+        assertThat(sameProject.status()).isEqualTo(409);
+      }
+      try (EventStream tooMany = send(session, third)) {
+        assertThat(tooMany.status()).isEqualTo(429);
+        assertThat(tooMany.problem().get("code").asString()).isEqualTo("too-many-replies");
+      }
+      assertThat(a.readAll().getLast().type()).isEqualTo("complete");
+      b.readAll();
+    }
+
+    FAKE.enqueue(slowAnswer(2));
+    try (EventStream afterwards = send(session, third)) {
+      assertThat(afterwards.status()).as("finished replies gave their slots back").isEqualTo(200);
+      assertThat(afterwards.readAll().getLast().type()).isEqualTo("complete");
+    }
+  }
+
+  @Test
+  void pastTheRequestLimitAUserIsToldToWaitAndOthersAreNot() {
+    Session busy = api.register();
+    Session other = api.register();
+    int answered = 0;
+    Response refused = null;
+    for (int i = 0; i < REQUESTS + 5 && refused == null; i++) {
+      Response response = api.get("/api/v1/projects", busy.accessToken());
+      if (response.status() == 429) {
+        refused = response;
+      } else {
+        answered++;
+      }
+    }
+
+    assertThat(answered).isEqualTo(REQUESTS);
+    assertThat(refused).isNotNull();
+    assertThat(refused.json().get("code").asString()).isEqualTo("too-many-requests");
+    assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
+    assertThat(api.get("/api/v1/projects", other.accessToken()).status()).isEqualTo(200);
+  }
+
+  private EventStream send(Session session, UUID projectId) {
+    return EventStream.open(
+        api.url("/api/v1/chat/stream"),
+        Map.of("projectId", projectId.toString(), "message", "Tell me more"),
+        session.accessToken(),
+        Map.of());
+  }
+
+  private static List<Step> slowAnswer(int words) {
+    List<Step> steps = new ArrayList<>();
+    steps.add(messageStart(25, 0, 0));
+    steps.add(blockStart(0, "text"));
+    for (int i = 0; i < words; i++) {
+      steps.add(text(0, "word "));
+      steps.add(new Pause(Duration.ofMillis(20)));
+    }
+    steps.add(messageDelta("end_turn", words));
+    steps.add(messageStop());
+    return steps;
+  }
+}
