@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true, https = false)
 class KubernetesWorkspacePodsTest {
 
-  private static final String NAMESPACE = "sandboxes";
+  // the mock server's store outlives a test, so each test has a namespace of its own
+  private final String namespace = "sandboxes-" + UUID.randomUUID().toString().substring(0, 8);
 
   KubernetesClient client;
 
@@ -32,11 +33,9 @@ class KubernetesWorkspacePodsTest {
 
   @BeforeEach
   void setUp() {
-    // the mock server's store outlives a test
-    client.pods().inNamespace(NAMESPACE).delete();
     KubernetesProperties settings =
         new KubernetesProperties(
-            NAMESPACE,
+            namespace,
             "registry.example/sandbox:1",
             1000,
             "250m",
@@ -59,7 +58,7 @@ class KubernetesWorkspacePodsTest {
 
     String name = pods.ensure(project);
 
-    Pod pod = client.pods().inNamespace(NAMESPACE).withName(name).get();
+    Pod pod = client.pods().inNamespace(namespace).withName(name).get();
     assertThat(pod.getMetadata().getLabels())
         .containsEntry("app.kubernetes.io/managed-by", "bharatbuild")
         .containsEntry("bharatbuild.dev/project", project.toString());
@@ -94,7 +93,13 @@ class KubernetesWorkspacePodsTest {
     pods.ensure(UUID.randomUUID());
 
     NetworkPolicy policy =
-        client.network().v1().networkPolicies().inNamespace(NAMESPACE).withName("bharatbuild-sandboxes").get();
+        client
+            .network()
+            .v1()
+            .networkPolicies()
+            .inNamespace(namespace)
+            .withName("bharatbuild-sandboxes")
+            .get();
 
     assertThat(policy.getSpec().getPodSelector().getMatchLabels())
         .containsEntry("app.kubernetes.io/managed-by", "bharatbuild");
@@ -111,7 +116,15 @@ class KubernetesWorkspacePodsTest {
     assertThat(egress.get(2).getPorts())
         .extracting(port -> port.getPort().getIntVal())
         .containsExactly(443, 80);
-    assertThat(policy.getSpec().getIngress().getFirst().getFrom().getFirst().getPodSelector().getMatchLabels())
+    assertThat(
+            policy
+                .getSpec()
+                .getIngress()
+                .getFirst()
+                .getFrom()
+                .getFirst()
+                .getPodSelector()
+                .getMatchLabels())
         .containsEntry("app.kubernetes.io/name", "bharatbuild");
   }
 
@@ -133,16 +146,16 @@ class KubernetesWorkspacePodsTest {
     UUID project = UUID.randomUUID();
     String name = pods.ensure(project);
     Pod failed =
-        new PodBuilder(client.pods().inNamespace(NAMESPACE).withName(name).get())
+        new PodBuilder(client.pods().inNamespace(namespace).withName(name).get())
             .withNewStatus()
             .withPhase("Failed")
             .endStatus()
             .build();
-    client.pods().inNamespace(NAMESPACE).resource(failed).updateStatus();
+    client.pods().inNamespace(namespace).resource(failed).updateStatus();
 
     pods.ensure(project);
 
-    Pod replaced = client.pods().inNamespace(NAMESPACE).withName(name).get();
+    Pod replaced = client.pods().inNamespace(namespace).withName(name).get();
     assertThat(replaced.getStatus() == null ? null : replaced.getStatus().getPhase())
         .isNotEqualTo("Failed");
   }
@@ -153,7 +166,7 @@ class KubernetesWorkspacePodsTest {
     clock.advance(Duration.ofMinutes(20));
     String recent = pods.ensure(UUID.randomUUID());
     String busy = pods.ensure(UUID.randomUUID());
-    clock.advance(Duration.ofMinutes(31));
+    clock.advance(Duration.ofMinutes(11));
 
     List<String> reaped = pods.reapIdle(Set.of(busy));
 
@@ -172,7 +185,7 @@ class KubernetesWorkspacePodsTest {
     return Instant.parse(
         client
             .pods()
-            .inNamespace(NAMESPACE)
+            .inNamespace(namespace)
             .withName(name)
             .get()
             .getMetadata()
