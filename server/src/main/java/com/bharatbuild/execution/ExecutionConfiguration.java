@@ -1,5 +1,8 @@
 package com.bharatbuild.execution;
 
+import com.bharatbuild.execution.kubernetes.KubernetesConfiguration;
+import com.bharatbuild.execution.kubernetes.KubernetesProperties;
+import com.bharatbuild.execution.kubernetes.WorkspacePods;
 import com.bharatbuild.execution.preview.PreviewServer;
 import com.bharatbuild.execution.sandbox.BubblewrapRunner;
 import com.bharatbuild.execution.sandbox.RefusingRunner;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,7 +28,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Chooses the sandbox once at start-up. With {@code auto} or {@code bubblewrap}, a machine where
  * bubblewrap is missing or cannot create namespaces gets a runner that refuses every command with
- * the reason; only an explicit {@code none} runs commands unisolated.
+ * the reason; only an explicit {@code none} runs commands unisolated. With {@code kubernetes},
+ * commands run in a pod per workspace instead.
  */
 @Configuration
 @EnableConfigurationProperties(ExecutionProperties.class)
@@ -41,7 +46,16 @@ class ExecutionConfiguration {
 
   @Bean
   SandboxRunner sandboxRunner(
-      ExecutionProperties settings, SandboxUser user, Workspaces workspaces) {
+      ExecutionProperties settings,
+      SandboxUser user,
+      Workspaces workspaces,
+      ObjectProvider<WorkspacePods> pods,
+      ObjectProvider<KubernetesProperties> kubernetes) {
+    if (settings.sandboxOnKubernetes()) {
+      log.info(
+          "Commands run in Kubernetes pods in namespace {}", kubernetes.getObject().namespace());
+      return KubernetesConfiguration.runner(pods.getObject(), kubernetes.getObject());
+    }
     String javaHome = javaHome(settings);
     if (settings.sandboxDisabled()) {
       log.warn(

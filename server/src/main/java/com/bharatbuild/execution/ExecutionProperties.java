@@ -11,7 +11,8 @@ import org.springframework.util.unit.DataSize;
  * Settings of the sandbox, workspaces, terminal and preview.
  *
  * @param sandbox {@code auto} (bubblewrap, refusing to run without it), {@code bubblewrap}, or
- *     {@code none} for a single-user local install that accepts running commands unisolated
+ *     {@code none} for a single-user local install that accepts running commands unisolated, or
+ *     {@code kubernetes} for a pod per workspace (see {@code bharatbuild.execution.kubernetes})
  * @param workspaceRoot where workspaces live; empty means {@code workspaces} under the data folder
  * @param sandboxUid when the server runs as root, the unprivileged user commands run as
  * @param javaHome the JDK commands see as {@code java}; empty means the server's own
@@ -66,6 +67,10 @@ public record ExecutionProperties(
 
   public boolean sandboxDisabled() {
     return "none".equals(sandbox);
+  }
+
+  public boolean sandboxOnKubernetes() {
+    return "kubernetes".equals(sandbox);
   }
 
   public @Nullable String javaHomeOrNull() {
