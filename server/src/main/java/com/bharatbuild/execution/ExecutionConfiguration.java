@@ -13,6 +13,7 @@ import com.bharatbuild.execution.workspace.Workspaces;
 import com.bharatbuild.projects.FileService;
 import com.bharatbuild.projects.ProjectService;
 import com.bharatbuild.shared.config.DataDirectory;
+import com.bharatbuild.shared.jobs.JobLocks;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
@@ -50,11 +51,12 @@ class ExecutionConfiguration {
       SandboxUser user,
       Workspaces workspaces,
       ObjectProvider<WorkspacePods> pods,
-      ObjectProvider<KubernetesProperties> kubernetes) {
+      ObjectProvider<KubernetesProperties> kubernetes,
+      JobLocks jobs) {
     if (settings.sandboxOnKubernetes()) {
       log.info(
           "Commands run in Kubernetes pods in namespace {}", kubernetes.getObject().namespace());
-      return KubernetesConfiguration.runner(pods.getObject(), kubernetes.getObject());
+      return KubernetesConfiguration.runner(pods.getObject(), kubernetes.getObject(), jobs);
     }
     String javaHome = javaHome(settings);
     if (settings.sandboxDisabled()) {

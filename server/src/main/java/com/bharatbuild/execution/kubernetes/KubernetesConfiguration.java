@@ -1,5 +1,6 @@
 package com.bharatbuild.execution.kubernetes;
 
+import com.bharatbuild.shared.jobs.JobLocks;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -29,9 +30,10 @@ public class KubernetesConfiguration {
   }
 
   /** The runner, built by the execution module's configuration, which picks one runner. */
-  public static KubernetesRunner runner(WorkspacePods pods, KubernetesProperties settings) {
+  public static KubernetesRunner runner(
+      WorkspacePods pods, KubernetesProperties settings, JobLocks jobs) {
     long workspaceBytes =
         Quantity.getAmountInBytes(new Quantity(settings.workspaceSize())).longValueExact();
-    return new KubernetesRunner(pods, workspaceBytes);
+    return new KubernetesRunner(pods, workspaceBytes, jobs);
   }
 }

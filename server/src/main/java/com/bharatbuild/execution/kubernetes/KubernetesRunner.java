@@ -5,6 +5,7 @@ import com.bharatbuild.execution.sandbox.SandboxProcess;
 import com.bharatbuild.execution.sandbox.SandboxRunner;
 import com.bharatbuild.execution.sandbox.SandboxSpec;
 import com.bharatbuild.execution.sandbox.SandboxUnavailable;
+import com.bharatbuild.shared.jobs.JobLocks;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import java.io.IOException;
@@ -41,12 +42,14 @@ public final class KubernetesRunner implements SandboxRunner {
           + " || kill -s \"$0\" -- -\"$p\" \"$p\" 2>/dev/null; exit 0";
 
   private final WorkspacePods pods;
+  private final JobLocks jobs;
   private final PodExec exec;
   private final PodFileSync sync;
   private final Executor afterExit = Executors.newVirtualThreadPerTaskExecutor();
   private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
 
-  public KubernetesRunner(WorkspacePods pods, long maxSyncBytes) {
+  public KubernetesRunner(WorkspacePods pods, long maxSyncBytes, JobLocks jobs) {
+    this.jobs = jobs;
     this.pods = pods;
     this.exec = new PodExec(pods);
     this.sync = new PodFileSync(exec, maxSyncBytes);
@@ -95,7 +98,14 @@ public final class KubernetesRunner implements SandboxRunner {
       initialDelayString = "${bharatbuild.execution.kubernetes.reap-every:1m}")
   public void reapIdle() {
     try {
-      pods.reapIdle(busyPods());
+      // every instance marks the pods it runs commands in; one of them reaps the idle rest
+      Set<String> busy = busyPods();
+      busy.forEach(pods::touch);
+      jobs.runExclusively(
+          "workspace-pod-reaper",
+          Duration.ofMinutes(10),
+          Duration.ofSeconds(30),
+          () -> pods.reapIdle(busy));
     } catch (KubernetesClientException e) {
       log.warn("Could not reap idle workspace pods: {}", e.getMessage());
     }

@@ -2,6 +2,7 @@ package com.bharatbuild.execution.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bharatbuild.support.MutableClock;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -28,7 +29,7 @@ class KubernetesWorkspacePodsTest {
 
   KubernetesClient client;
 
-  private final MovableClock clock = new MovableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
   private WorkspacePods pods;
 
   @BeforeEach
