@@ -1,5 +1,7 @@
 package com.bharatbuild.shared.tickets;
 
+import com.bharatbuild.shared.redis.SharedRedis;
+import io.lettuce.core.SetArgs;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,12 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * One-use, short-lived tickets that stand in for the access token where a browser cannot send
  * headers: WebSocket upgrades and the first load of a preview. A ticket names its purpose, user and
- * project, and is gone once redeemed or expired.
+ * project, and is gone once redeemed or expired. With several instances they live in the shared
+ * Redis, so any instance can redeem them.
  */
 @Component
 public class Tickets {
@@ -23,10 +27,14 @@ public class Tickets {
 
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Ticket> outstanding = new ConcurrentHashMap<>();
-  private final Clock clock;
+  private static final String SHARED = "bharatbuild:ticket:";
 
-  public Tickets(Clock clock) {
+  private final Clock clock;
+  private final SharedRedis redis;
+
+  public Tickets(Clock clock, SharedRedis redis) {
     this.clock = clock;
+    this.redis = redis;
   }
 
   public Ticket issue(String purpose, UUID userId, UUID projectId, Duration ttl) {
@@ -37,13 +45,28 @@ public class Tickets {
     random.nextBytes(bytes);
     String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Ticket ticket = new Ticket(value, purpose, userId, projectId, clock.instant().plus(ttl));
-    outstanding.put(value, ticket);
+    if (redis.enabled()) {
+      // the upgrade may reach another instance than the request that issued it
+      redis
+          .sync()
+          .set(
+              SHARED + value,
+              String.join(
+                  " ",
+                  purpose,
+                  userId.toString(),
+                  projectId.toString(),
+                  ticket.expiresAt().toString()),
+              SetArgs.Builder.px(ttl.toMillis()));
+    } else {
+      outstanding.put(value, ticket);
+    }
     return ticket;
   }
 
   /** The ticket, if it exists, is for this purpose and project, and has not expired; used up. */
   public Optional<Ticket> redeem(String value, String purpose, UUID projectId) {
-    Ticket ticket = outstanding.remove(value);
+    Ticket ticket = redis.enabled() ? takeShared(value) : outstanding.remove(value);
     if (ticket == null
         || !ticket.purpose().equals(purpose)
         || !ticket.projectId().equals(projectId)
@@ -51,6 +74,20 @@ public class Tickets {
       return Optional.empty();
     }
     return Optional.of(ticket);
+  }
+
+  private @Nullable Ticket takeShared(String value) {
+    String stored = redis.sync().getdel(SHARED + value);
+    if (stored == null) {
+      return null;
+    }
+    String[] parts = stored.split(" ");
+    return new Ticket(
+        value,
+        parts[0],
+        UUID.fromString(parts[1]),
+        UUID.fromString(parts[2]),
+        Instant.parse(parts[3]));
   }
 
   private void dropExpired() {
