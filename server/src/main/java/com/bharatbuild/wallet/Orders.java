@@ -39,7 +39,8 @@ class Orders {
                   rs.getString("status"),
                   rs.getString("gateway"),
                   rs.getString("checkout_url"),
-                  rs.getObject("created_at", OffsetDateTime.class)),
+                  rs.getObject("created_at", OffsetDateTime.class),
+                  null),
               rs.getString("gateway_ref"));
 
   private final JdbcClient jdbc;
