@@ -111,6 +111,27 @@ class Orders {
         .optional();
   }
 
+  /**
+   * The gateway's references of orders created in {@code [from, to)} that are not credited, closed
+   * for good or refunded: the ones a missed confirmation may have left behind.
+   */
+  List<String> uncredited(String gateway, OffsetDateTime from, OffsetDateTime to, int limit) {
+    return jdbc.sql(
+            """
+            SELECT gateway_ref FROM token_orders
+            WHERE gateway = :gateway AND gateway_ref IS NOT NULL
+              AND status IN ('created', 'paid', 'failed')
+              AND created_at >= :from AND created_at < :to
+            ORDER BY created_at LIMIT :limit
+            """)
+        .param("gateway", gateway)
+        .param("from", from)
+        .param("to", to)
+        .param("limit", limit)
+        .query(String.class)
+        .list();
+  }
+
   void status(UUID id, String status, OffsetDateTime now) {
     jdbc.sql("UPDATE token_orders SET status = :status, updated_at = :now WHERE id = :id")
         .param("id", id)

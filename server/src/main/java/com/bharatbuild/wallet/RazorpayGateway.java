@@ -69,6 +69,16 @@ final class RazorpayGateway implements PaymentGateway {
             order.currency()));
   }
 
+  /** Whether Razorpay has the order as paid; asked when no proof of the payment arrived. */
+  boolean paid(String razorpayOrderId) {
+    try {
+      Order order = razorpay.orders.fetch(razorpayOrderId);
+      return "paid".equals(order.get("status"));
+    } catch (RazorpayException e) {
+      throw new PaymentFailed("Razorpay did not answer for an order: " + e.getMessage());
+    }
+  }
+
   /**
    * Whether Razorpay signed this payment of this order with our key secret, as Checkout reports a
    * successful payment: HMAC-SHA256 of {@code order_id|payment_id}.

@@ -19,7 +19,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -49,6 +51,7 @@ class RazorpayHttpTest extends HttpTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Autowired JdbcClient jdbc;
+  @Autowired RazorpaySweep sweep;
 
   @DynamicPropertySource
   static void razorpay(DynamicPropertyRegistry registry) {
@@ -58,14 +61,16 @@ class RazorpayHttpTest extends HttpTest {
     RAZORPAY.redirectSdk();
   }
 
+  // the SDK keeps its client pointed here: a later call in this JVM fails rather than reach
+  // Razorpay
   @AfterAll
   static void stopRazorpay() {
-    RAZORPAY.restoreSdk();
     RAZORPAY.server.stop(0);
   }
 
   /**
-   * Answers {@code POST /v1/orders} as Razorpay does, remembering what it was sent.
+   * Answers {@code POST /v1/orders} and {@code GET /v1/orders/{id}} as Razorpay does, remembering
+   * what it was sent.
    *
    * <p>The SDK builds every URL from constants ({@code https://api.razorpay.com}) and sends it
    * through one static OkHttp client that it creates only when none is set. Setting that client
@@ -75,7 +80,7 @@ class RazorpayHttpTest extends HttpTest {
   static final class FakeRazorpay {
     final HttpServer server;
     final List<Map<String, Object>> orders = new CopyOnWriteArrayList<>();
-    private Object sdkClient;
+    final Set<String> paid = ConcurrentHashMap.newKeySet();
 
     FakeRazorpay() {
       try {
@@ -83,18 +88,17 @@ class RazorpayHttpTest extends HttpTest {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      server.createContext("/v1/orders", this::createOrder);
+      server.createContext("/v1/orders", this::orders);
       server.start();
     }
 
-    private void createOrder(HttpExchange exchange) throws IOException {
-      JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+    private void orders(HttpExchange exchange) throws IOException {
       String expected =
           "Basic "
               + Base64.getEncoder()
                   .encodeToString((KEY_ID + ":" + KEY_SECRET).getBytes(StandardCharsets.UTF_8));
       String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-      if (!"POST".equals(exchange.getRequestMethod()) || !expected.equals(authorization)) {
+      if (!expected.equals(authorization)) {
         respond(
             exchange,
             401,
@@ -102,8 +106,54 @@ class RazorpayHttpTest extends HttpTest {
             {"error":{"code":"BAD_REQUEST_ERROR","description":"Authentication failed",
              "source":"NA","step":"NA","reason":"NA","metadata":{}}}
             """);
+      } else if (exchange.getRequestMethod().equals("GET")) {
+        fetchOrder(exchange);
+      } else {
+        createOrder(exchange, authorization);
+      }
+    }
+
+    private void fetchOrder(HttpExchange exchange) throws IOException {
+      String path = exchange.getRequestURI().getPath();
+      String id = path.substring(path.lastIndexOf('/') + 1);
+      Map<String, Object> order =
+          orders.stream().filter(o -> o.get("id").equals(id)).findFirst().orElse(null);
+      if (order == null) {
+        respond(
+            exchange,
+            400,
+            """
+            {"error":{"code":"BAD_REQUEST_ERROR","description":"The id provided does not exist",
+             "source":"business","step":"payment_initiation","reason":"input_validation_failed",
+             "metadata":{}}}
+            """);
         return;
       }
+      long amount = (Long) order.get("amount");
+      boolean isPaid = paid.contains(id);
+      respond(
+          exchange,
+          200,
+          """
+          {"id":"%s","entity":"order","amount":%d,"amount_paid":%d,"amount_due":%d,
+           "currency":"%s","receipt":"%s","offer_id":null,"status":"%s","attempts":%d,
+           "notes":{"order_id":"%s"},"created_at":%d}
+          """
+              .formatted(
+                  id,
+                  amount,
+                  isPaid ? amount : 0,
+                  isPaid ? 0 : amount,
+                  order.get("currency"),
+                  order.get("receipt"),
+                  isPaid ? "paid" : "created",
+                  isPaid ? 1 : 0,
+                  order.get("notes.order_id"),
+                  System.currentTimeMillis() / 1000));
+    }
+
+    private void createOrder(HttpExchange exchange, String authorization) throws IOException {
+      JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
       String id = "order_" + Long.toHexString(System.nanoTime());
       orders.add(
           Map.of(
@@ -155,26 +205,12 @@ class RazorpayHttpTest extends HttpTest {
                   })
               .build();
       try {
-        Field client = sdkClientField();
-        sdkClient = client.get(null);
+        Field client = Class.forName("com.razorpay.ApiUtils").getDeclaredField("client");
+        client.setAccessible(true);
         client.set(null, toFake);
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("Razorpay's SDK no longer keeps its client there", e);
       }
-    }
-
-    void restoreSdk() {
-      try {
-        sdkClientField().set(null, sdkClient);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    private static Field sdkClientField() throws ReflectiveOperationException {
-      Field client = Class.forName("com.razorpay.ApiUtils").getDeclaredField("client");
-      client.setAccessible(true);
-      return client;
     }
 
     Map<String, Object> order(String id) {
@@ -463,6 +499,42 @@ class RazorpayHttpTest extends HttpTest {
     }
 
     assertThat(status(session, order)).isEqualTo("credited");
+    assertThat(balance(session)).isEqualTo(50_000 + 500_000);
+  }
+
+  @Test
+  void theSweepCreditsOnceAnOrderRazorpayHasAsPaidWhenNoProofArrived() {
+    Session session = api.register();
+    JsonNode paid = buy(session, "starter-inr");
+    JsonNode unpaid = buy(session, "starter-inr");
+    JsonNode recent = buy(session, "starter-inr");
+    // the browser was closed after paying and the webhook never came
+    RAZORPAY.paid.add(razorpayOrder(paid));
+    RAZORPAY.paid.add(razorpayOrder(recent));
+    for (JsonNode order : List.of(paid, unpaid)) {
+      jdbc.sql(
+              "UPDATE token_orders SET created_at = created_at - INTERVAL '10' MINUTE"
+                  + " WHERE id = :id")
+          .param("id", UUID.fromString(order.get("id").asString()))
+          .update();
+    }
+
+    // an order Razorpay no longer knows, looked at first, holds up none of the others
+    JsonNode gone = buy(session, "starter-inr");
+    jdbc.sql(
+            "UPDATE token_orders SET created_at = created_at - INTERVAL '20' MINUTE,"
+                + " gateway_ref = :ref WHERE id = :id")
+        .param("ref", "order_gone_" + UUID.randomUUID())
+        .param("id", UUID.fromString(gone.get("id").asString()))
+        .update();
+
+    sweep.sweep();
+    sweep.sweep();
+
+    assertThat(status(session, paid)).isEqualTo("credited");
+    assertThat(status(session, unpaid)).isEqualTo("created");
+    assertThat(status(session, gone)).isEqualTo("created");
+    assertThat(status(session, recent)).as("younger than the sweep looks at").isEqualTo("created");
     assertThat(balance(session)).isEqualTo(50_000 + 500_000);
   }
 }
