@@ -82,5 +82,9 @@ export type HistoryEntry = Present<Schemas['HistoryEntry'], 'messageId' | 'proje
 export type TokenPackage = Present<Schemas['TokenPackage']>
 export type PlanView = Present<Schemas['PlanView']>
 export type SubscriptionView = Present<Schemas['SubscriptionView']>
-export type OrderView = Present<Schemas['OrderView'], 'checkoutUrl'>
+export type OrderView = Present<Schemas['OrderView'], 'checkoutUrl' | 'razorpay'>
+/** What the browser opens Razorpay Checkout with, for an order at Razorpay. */
+export type RazorpayCheckout = Present<Schemas['RazorpayCheckout']>
+/** Razorpay Checkout's handler response, passed on to confirm the payment. */
+export type RazorpayPayment = Schemas['RazorpayPayment']
 export type HistoryPage = Omit<Present<Schemas['HistoryPage']>, 'items'> & { items: HistoryEntry[] }

@@ -214,6 +214,7 @@ describe('TokensPage', () => {
           gateway: 'manual',
           checkoutUrl: null,
           createdAt: '2026-11-28T10:00:00Z',
+          razorpay: null,
         })
       }
       return undefined

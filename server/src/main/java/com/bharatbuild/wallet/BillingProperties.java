@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record BillingProperties(
     @DefaultValue("auto") String manualGateway,
     @DefaultValue("manual") String defaultGateway,
-    @DefaultValue Stripe stripe) {
+    @DefaultValue Stripe stripe,
+    @DefaultValue Razorpay razorpay) {
 
   /**
    * Stripe Checkout; on when a secret key is set.
@@ -32,4 +33,16 @@ record BillingProperties(
       return !secretKey.isBlank();
     }
   }
+
+  /**
+   * Razorpay Checkout; on when the key id and secret are set.
+   *
+   * @param keyId the public half, which the browser's Checkout opens with ({@code rzp_…})
+   * @param keySecret signs API calls and the payment signature that Checkout hands the browser
+   * @param webhookSecret the secret set on the webhook in Razorpay's dashboard
+   */
+  record Razorpay(
+      @DefaultValue("") String keyId,
+      @DefaultValue("") String keySecret,
+      @DefaultValue("") String webhookSecret) {}
 }

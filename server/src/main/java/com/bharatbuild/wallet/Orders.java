@@ -39,7 +39,8 @@ class Orders {
                   rs.getString("status"),
                   rs.getString("gateway"),
                   rs.getString("checkout_url"),
-                  rs.getObject("created_at", OffsetDateTime.class)),
+                  rs.getObject("created_at", OffsetDateTime.class),
+                  null),
               rs.getString("gateway_ref"));
 
   private final JdbcClient jdbc;
@@ -108,6 +109,27 @@ class Orders {
         .param("reference", reference)
         .query(ORDER)
         .optional();
+  }
+
+  /**
+   * The gateway's references of orders created in {@code [from, to)} that are not credited, closed
+   * for good or refunded: the ones a missed confirmation may have left behind.
+   */
+  List<String> uncredited(String gateway, OffsetDateTime from, OffsetDateTime to, int limit) {
+    return jdbc.sql(
+            """
+            SELECT gateway_ref FROM token_orders
+            WHERE gateway = :gateway AND gateway_ref IS NOT NULL
+              AND status IN ('created', 'paid', 'failed')
+              AND created_at >= :from AND created_at < :to
+            ORDER BY created_at LIMIT :limit
+            """)
+        .param("gateway", gateway)
+        .param("from", from)
+        .param("to", to)
+        .param("limit", limit)
+        .query(String.class)
+        .list();
   }
 
   void status(UUID id, String status, OffsetDateTime now) {

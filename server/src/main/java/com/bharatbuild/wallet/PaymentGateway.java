@@ -13,6 +13,11 @@ interface PaymentGateway {
 
   Checkout begin(UUID orderId, TokenPackage item);
 
+  /** The order as its owner sees it; a gateway whose checkout needs more than a URL adds it. */
+  default OrderView view(Orders.Row row) {
+    return row.view();
+  }
+
   /**
    * @param reference the gateway's id for the payment, unique per gateway
    * @param paid true when the payment is complete already (the manual gateway)

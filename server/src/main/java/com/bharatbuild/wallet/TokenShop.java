@@ -93,16 +93,24 @@ class TokenShop {
   }
 
   OrderView order(UUID userId, UUID orderId) {
+    Orders.Row row = owned(userId, orderId);
+    PaymentGateway gateway = gateways.get(row.view().gateway());
+    return gateway == null ? row.view() : gateway.view(row);
+  }
+
+  /** The user's order as stored; 404 for an order that is someone else's. */
+  Orders.Row owned(UUID userId, UUID orderId) {
     return orders
         .find(orderId)
         .filter(row -> row.userId().equals(userId))
-        .map(Orders.Row::view)
         .orElseThrow(OrderNotFound::new);
   }
 
   /**
    * A gateway says the payment for {@code reference} is complete: the order is credited, once,
-   * however often and in whatever order this arrives.
+   * however often and in whatever order this arrives. A {@code failed} order is credited too, since
+   * a gateway that keeps an order open across attempts (Razorpay) may take the money on a later
+   * one; an {@code expired} one is not.
    *
    * @return false when there is no such order
    */
@@ -115,7 +123,7 @@ class TokenShop {
                 return false;
               }
               String current = row.view().status();
-              if (current.equals("created") || current.equals("paid")) {
+              if (current.equals("created") || current.equals("paid") || current.equals("failed")) {
                 wallet.creditPurchase(row.userId(), row.view().id(), row.view().tokens());
                 orders.status(row.view().id(), "credited", now());
               }

@@ -105,6 +105,15 @@ class PurchaseHttpTest extends HttpTest {
     Response blank =
         api.post("/api/v1/tokens/purchase", Map.of("packageId", ""), session.accessToken());
     Response foreign = api.get("/api/v1/tokens/orders/" + orderId, session.accessToken());
+    // a Razorpay proof where Razorpay is not configured
+    Response noRazorpay =
+        api.post(
+            "/api/v1/tokens/orders/" + orderId + "/razorpay",
+            Map.of(
+                "razorpay_order_id", "order_1",
+                "razorpay_payment_id", "pay_1",
+                "razorpay_signature", "00"),
+            other.accessToken());
 
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.json().get("code").asString()).isEqualTo("package-not-found");
@@ -112,6 +121,8 @@ class PurchaseHttpTest extends HttpTest {
     assertThat(noGateway.json().get("code").asString()).isEqualTo("gateway-unavailable");
     assertThat(blank.status()).isEqualTo(400);
     assertThat(foreign.status()).isEqualTo(404);
+    assertThat(noRazorpay.status()).isEqualTo(400);
+    assertThat(noRazorpay.json().get("code").asString()).isEqualTo("gateway-unavailable");
     assertThat(shop.confirmPaid("manual", "manual-" + UUID.randomUUID())).isFalse();
     assertThat(balance(session)).isEqualTo(50_000);
   }

@@ -1,5 +1,6 @@
 package com.bharatbuild.shared.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -75,12 +76,19 @@ class OpenApiConfiguration {
     List<String> required = new ArrayList<>();
     for (RecordComponent component : record.getRecordComponents()) {
       boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
-      if (!nullable && schema.getProperties().containsKey(component.getName())) {
-        required.add(component.getName());
+      String name = propertyName(component);
+      if (!nullable && schema.getProperties().containsKey(name)) {
+        required.add(name);
       }
     }
     required.sort(String::compareTo);
     schema.setRequired(required.isEmpty() ? null : required);
+  }
+
+  /** The JSON name: the component's own, unless its accessor is renamed with @JsonProperty. */
+  private static String propertyName(RecordComponent component) {
+    JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+    return renamed == null || renamed.value().isEmpty() ? component.getName() : renamed.value();
   }
 
   private static Map<String, Class<?>> recordsByName() {
