@@ -550,7 +550,7 @@ export const tests = [
       if ((await valueOf(mainSplit)) !== mainShare) fail('the workbench split was not remembered')
 
       // the terminal still collapses; the divider goes with it
-      await page.getByRole('button', { name: 'Hide terminal' }).click()
+      await page.getByRole('button', { name: 'Minimise terminal' }).click()
       await expectCount(chatSplit, 0)
     },
   },

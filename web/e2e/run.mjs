@@ -5,8 +5,9 @@ import { existsSync } from 'node:fs'
 import { waitForServer, run } from './harness.mjs'
 import { tests as appTests } from './app.e2e.mjs'
 import { tests as executionTests } from './execution.e2e.mjs'
+import { tests as conversationTests } from './conversation.e2e.mjs'
 
-const tests = [...appTests, ...executionTests]
+const tests = [...appTests, ...executionTests, ...conversationTests]
 
 const baseUrl = process.env.BHARATBUILD_URL
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'

@@ -40,3 +40,26 @@ describe('executionStore', () => {
     expect(useExecutionStore.getState().runs).toEqual([])
   })
 })
+
+describe('executionStore terminal layout', () => {
+  beforeEach(() => useExecutionStore.getState().setTerminal('docked'))
+
+  it('minimises and maximises as toggles, and closes', () => {
+    const store = useExecutionStore.getState()
+    const layout = () => useExecutionStore.getState().terminal
+    store.toggleTerminal('minimised')
+    expect(layout()).toBe('minimised')
+    store.toggleTerminal('maximised')
+    expect(layout()).toBe('maximised')
+    store.toggleTerminal('maximised')
+    expect(layout()).toBe('docked')
+    store.setTerminal('closed')
+    expect(layout()).toBe('closed')
+  })
+
+  it('keeps the layout when another project opens', () => {
+    useExecutionStore.getState().setTerminal('closed')
+    useExecutionStore.getState().open(crypto.randomUUID())
+    expect(useExecutionStore.getState().terminal).toBe('closed')
+  })
+})

@@ -1,6 +1,12 @@
 import { create } from 'zustand'
 import type { BuildProblem, RunView } from '@/types/api'
 
+/**
+ * How the terminal panel shows under the chat: docked (its share of the split), minimised to its
+ * tab bar, maximised over the workbench, or closed (gone, reopened from the chat's status bar).
+ */
+export type TerminalLayout = 'docked' | 'minimised' | 'maximised' | 'closed'
+
 export interface ExecutionState {
   projectId: string | null
   /** Newest first, as the server lists them. */
@@ -9,6 +15,8 @@ export interface ExecutionState {
   log: string
   problems: BuildProblem[]
   error: string | null
+  /** Kept across projects: it is the user's layout, not the project's. */
+  terminal: TerminalLayout
 }
 
 export interface ExecutionActions {
@@ -19,6 +27,9 @@ export interface ExecutionActions {
   setLog: (runId: string, log: string) => void
   setProblems: (problems: BuildProblem[]) => void
   setError: (error: string | null) => void
+  setTerminal: (layout: TerminalLayout) => void
+  /** Minimise or maximise, or back to docked when it already is. */
+  toggleTerminal: (layout: 'minimised' | 'maximised') => void
 }
 
 const initial: ExecutionState = {
@@ -28,6 +39,7 @@ const initial: ExecutionState = {
   log: '',
   problems: [],
   error: null,
+  terminal: 'docked',
 }
 
 const newestFirst = (a: RunView, b: RunView) => b.startedAt.localeCompare(a.startedAt)
@@ -36,7 +48,9 @@ const newestFirst = (a: RunView, b: RunView) => b.startedAt.localeCompare(a.star
 export const useExecutionStore = create<ExecutionState & ExecutionActions>()((set) => ({
   ...initial,
   open: (projectId) =>
-    set((state) => (state.projectId === projectId ? state : { ...initial, projectId })),
+    set((state) =>
+      state.projectId === projectId ? state : { ...initial, projectId, terminal: state.terminal },
+    ),
   setRuns: (runs) =>
     set((state) => ({
       runs: [...runs].sort(newestFirst),
@@ -51,6 +65,9 @@ export const useExecutionStore = create<ExecutionState & ExecutionActions>()((se
   setLog: (runId, log) => set((state) => (state.selectedRunId === runId ? { log } : state)),
   setProblems: (problems) => set({ problems }),
   setError: (error) => set({ error }),
+  setTerminal: (terminal) => set({ terminal }),
+  toggleTerminal: (layout) =>
+    set((state) => ({ terminal: state.terminal === layout ? 'docked' : layout })),
 }))
 
 export const isRunning = (run: RunView | undefined) => run?.status === 'running'

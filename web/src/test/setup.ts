@@ -1,10 +1,14 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { afterEach, vi } from 'vitest'
+import { installListLayout, resetListLayout } from '@/test/layout'
+
+installListLayout()
 
 afterEach(() => {
   cleanup()
   localStorage.clear()
+  resetListLayout()
 })
 
 // xterm.js draws on a canvas jsdom does not have; the terminal's behaviour is covered by the

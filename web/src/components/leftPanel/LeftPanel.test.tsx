@@ -4,6 +4,8 @@ import { MemoryRouter } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { LeftPanel } from '@/components/leftPanel/LeftPanel'
 import { useChatStore } from '@/store/chatStore'
+import { useExecutionStore } from '@/store/executionStore'
+import { useProjectStore } from '@/store/projectStore'
 import { useUserStore } from '@/store/userStore'
 import { installFakeFetch, jsonResponse, problemResponse } from '@/test/fakeServer'
 
@@ -194,5 +196,87 @@ describe('LeftPanel', () => {
     )
     expect(log).toHaveTextContent('Hello')
     expect(useChatStore.getState().streaming).toBeNull()
+  })
+
+  describe('the terminal panel', () => {
+    beforeEach(() => {
+      useProjectStore.setState({
+        currentProject: {
+          id: 'p1',
+          name: 'Demo',
+          description: '',
+          type: '',
+          status: 'active',
+          techStack: [],
+          createdAt: '2026-01-01T00:00:00Z',
+          updatedAt: '2026-01-01T00:00:00Z',
+        },
+      })
+      // minimised, so the shell does not try to connect in jsdom
+      useExecutionStore.getState().setTerminal('minimised')
+    })
+    afterEach(() => {
+      useProjectStore.getState().reset()
+      useExecutionStore.getState().setTerminal('docked')
+    })
+
+    it('closes entirely and reopens from the status bar under the chat', async () => {
+      serve({
+        extra: (_, url) => (url.pathname.endsWith('/runs') ? jsonResponse(200, []) : undefined),
+      })
+      const { container } = render(
+        <MemoryRouter>
+          <LeftPanel projectId="p1" files={[]} openFile={null} />
+        </MemoryRouter>,
+      )
+      const panel = await screen.findByRole('region', { name: 'Terminal panel' })
+      expect(screen.queryByRole('button', { name: 'Open terminal' })).toBeNull()
+
+      await userEvent.click(within(panel).getByRole('button', { name: 'Close terminal' }))
+      expect(screen.queryByRole('region', { name: 'Terminal panel' })).toBeNull()
+      expect(container.querySelector('.left-panel__terminal')).not.toBeVisible()
+      expect(screen.queryByRole('separator', { name: 'Resize chat and terminal' })).toBeNull()
+      expect(useExecutionStore.getState().terminal).toBe('closed')
+
+      const reopen = screen.getByRole('button', { name: 'Open terminal' })
+      expect(reopen).toHaveTextContent('Terminal')
+      reopen.focus()
+      await userEvent.keyboard('{Enter}')
+      expect(screen.getByRole('region', { name: 'Terminal panel' })).toBeVisible()
+      expect(screen.queryByRole('button', { name: 'Open terminal' })).toBeNull()
+      expect(useExecutionStore.getState().terminal).toBe('docked')
+      expect(screen.getByRole('separator', { name: 'Resize chat and terminal' })).toBeVisible()
+    })
+
+    it('minimises to its tabs and maximises over the workbench', async () => {
+      serve({
+        extra: (_, url) => (url.pathname.endsWith('/runs') ? jsonResponse(200, []) : undefined),
+      })
+      render(
+        <MemoryRouter>
+          <LeftPanel projectId="p1" files={[]} openFile={null} />
+        </MemoryRouter>,
+      )
+      const panel = await screen.findByRole('region', { name: 'Terminal panel' })
+      const maximise = within(panel).getByRole('button', { name: 'Maximise terminal' })
+      expect(within(panel).getByRole('tabpanel', { hidden: true })).not.toBeVisible()
+      expect(within(panel).getByRole('button', { name: 'Restore terminal' })).toHaveAttribute(
+        'aria-expanded',
+        'false',
+      )
+
+      await userEvent.click(maximise)
+      expect(maximise).toHaveAttribute('aria-pressed', 'true')
+      expect(panel).toHaveClass('terminal-panel--maximised')
+      expect(within(panel).getByRole('tabpanel')).toBeVisible()
+
+      await userEvent.click(maximise)
+      expect(maximise).toHaveAttribute('aria-pressed', 'false')
+      expect(panel).not.toHaveClass('terminal-panel--maximised')
+
+      await userEvent.click(within(panel).getByRole('button', { name: 'Minimise terminal' }))
+      expect(useExecutionStore.getState().terminal).toBe('minimised')
+      expect(within(panel).getByRole('tabpanel', { hidden: true })).not.toBeVisible()
+    })
   })
 })

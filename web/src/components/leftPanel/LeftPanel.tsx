@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useRef } from 'react'
 import { Alert } from '@/components/common/Alert'
 import { Button } from '@/components/common/Button'
 import { ChatPanel } from '@/components/leftPanel/ChatPanel/ChatPanel'
@@ -9,6 +9,7 @@ import { useStoredShare } from '@/components/workbench/useStoredShare'
 import { useChat } from '@/hooks/useChat'
 import { errorMessage } from '@/services/api/apiError'
 import { useChatStore } from '@/store/chatStore'
+import { useExecutionStore } from '@/store/executionStore'
 import type { FileSummary } from '@/types/api'
 
 const SPLIT_KEY = 'bharatbuild.split.chat'
@@ -19,13 +20,20 @@ export interface LeftPanelProps {
   openFile: string | null
 }
 
-/** The seed's left panel: chat (70%) over the terminal (30%), the input fixed at the bottom. */
+/**
+ * The seed's left panel: chat (70%) over the terminal (30%), the input fixed at the bottom. A
+ * closed terminal stays mounted but hidden (its shell keeps its session) and a "Terminal" button
+ * under the chat brings it back.
+ */
 export function LeftPanel({ projectId, files, openFile }: LeftPanelProps) {
   const chat = useChat(projectId, openFile)
   const messages = useChatStore((s) => s.messages)
   const loaded = useChatStore((s) => s.loaded)
   const busy = useChatStore((s) => s.streaming !== null)
-  const [terminalCollapsed, setTerminalCollapsed] = useState(false)
+  const terminal = useExecutionStore((s) => s.terminal)
+  const setTerminal = useExecutionStore((s) => s.setTerminal)
+  const closed = terminal === 'closed'
+  const terminalCollapsed = terminal === 'minimised' || closed
   const [chatShare, setChatShare] = useStoredShare(SPLIT_KEY, 70)
   const panes = useRef<HTMLDivElement | null>(null)
 
@@ -71,10 +79,9 @@ export function LeftPanel({ projectId, files, openFile }: LeftPanelProps) {
         <div
           className={`left-panel__terminal${terminalCollapsed ? ' left-panel__terminal--collapsed' : ''}`}
           style={terminalCollapsed ? undefined : { flex: `${100 - chatShare} 1 0` }}
+          hidden={closed}
         >
           <TerminalPanel
-            collapsed={terminalCollapsed}
-            onToggle={() => setTerminalCollapsed((value) => !value)}
             onAskAi={(text) => {
               useChatStore.getState().setMode('debugging')
               void chat.send(text)
@@ -82,6 +89,18 @@ export function LeftPanel({ projectId, files, openFile }: LeftPanelProps) {
           />
         </div>
       </div>
+      {closed && (
+        <div className="left-panel__statusbar">
+          <button
+            type="button"
+            className="left-panel__statusbar-button"
+            aria-label="Open terminal"
+            onClick={() => setTerminal('docked')}
+          >
+            ▸ Terminal
+          </button>
+        </div>
+      )}
       {chat.actionError && (
         <div className="left-panel__error" role="alert">
           {chat.actionError}

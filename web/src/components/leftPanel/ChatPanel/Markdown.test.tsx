@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { Markdown } from '@/components/leftPanel/ChatPanel/Markdown'
+import { Markdown, blocks, splitMarkdown } from '@/components/leftPanel/ChatPanel/Markdown'
 
 describe('Markdown', () => {
   it('never turns model output into HTML', () => {
@@ -26,5 +26,72 @@ describe('Markdown', () => {
     const { getByRole, getByText } = render(<Markdown text={'Try:\n```bash\nnpm install'} />)
     expect(getByText('npm install').tagName).toBe('CODE')
     expect(getByRole('button', { name: 'Copy' })).toBeInTheDocument()
+  })
+})
+
+const SAMPLE = [
+  '# Plan',
+  '',
+  'First **bold** and `code`.',
+  'Still the same paragraph.',
+  '',
+  '- one',
+  '- two',
+  '',
+  '```ts',
+  'const a = 1',
+  '',
+  '',
+  'const b = 2',
+  '```',
+  '  ',
+  '1. ordered',
+  'after the list',
+  '',
+  '',
+  'The end with [a link](https://example.com).',
+].join('\n')
+
+describe('splitMarkdown', () => {
+  it('splits at blank lines outside code fences only', () => {
+    expect(splitMarkdown(SAMPLE).chunks).toEqual([
+      '# Plan',
+      'First **bold** and `code`.\nStill the same paragraph.',
+      '- one\n- two',
+      '```ts\nconst a = 1\n\n\nconst b = 2\n```',
+      '1. ordered\nafter the list',
+      'The end with [a link](https://example.com).',
+    ])
+  })
+
+  it('gives the same chunks when the text streams in piece by piece', () => {
+    let split = splitMarkdown('')
+    for (let end = 1; end <= SAMPLE.length; end += 3) {
+      const text = SAMPLE.slice(0, end)
+      split = splitMarkdown(text, split)
+      expect(split.chunks).toEqual(splitMarkdown(text).chunks)
+    }
+  })
+
+  it('renders the chunks as the whole text would render', () => {
+    const { container: chunked } = render(<Markdown text={SAMPLE} />)
+    const { container: whole } = render(<div className="markdown">{blocks(SAMPLE)}</div>)
+    expect(chunked.innerHTML).toBe(whole.innerHTML)
+  })
+
+  it('parses a long streamed reply a chunk at a time', () => {
+    const paragraph = 'Some *text* with `code` in it, repeated. '.repeat(10)
+    let text = ''
+    let split = splitMarkdown(text)
+    let scanned = 0
+    while (text.length < 200_000) {
+      text += `${paragraph}\n\n`
+      const before = split.lastStart
+      split = splitMarkdown(text, split)
+      scanned += text.length - before
+    }
+    expect(split.chunks.length).toBeGreaterThan(400)
+    // each update scans from the last chunk on, not the whole text again
+    expect(scanned).toBeLessThan(text.length * 3)
   })
 })

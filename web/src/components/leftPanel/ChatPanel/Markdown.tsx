@@ -1,16 +1,91 @@
-import { useState, type ReactNode } from 'react'
+import { memo, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react'
 
 /**
  * A small, safe Markdown renderer for AI output: fenced code blocks (with a copy button),
  * headings, lists, paragraphs, `code`, **bold**, *italic* and [links](https://…). It builds React
  * elements only — never HTML strings — so model output cannot inject markup or run script; links
  * other than http(s) render as text.
+ *
+ * The text is parsed in chunks (see {@link splitMarkdown}), each memoised: while a long reply
+ * streams in, only its last chunk is parsed again, and a deferred value lets React skip
+ * intermediate texts when it falls behind.
  */
-export function Markdown({ text }: { text: string }) {
-  return <div className="markdown">{blocks(text)}</div>
+export const Markdown = memo(function Markdown({ text }: { text: string }) {
+  const shown = useDeferredValue(text)
+  const chunks = useChunks(shown)
+  return (
+    <div className="markdown">
+      {chunks.map((chunk, index) => (
+        <MarkdownChunk key={index} text={chunk} />
+      ))}
+    </div>
+  )
+})
+
+const MarkdownChunk = memo(function MarkdownChunk({ text }: { text: string }) {
+  return <>{blocks(text)}</>
+})
+
+/** The chunks of `text`, split again only from the last chunk on when the text grew. */
+function useChunks(text: string): string[] {
+  const previous = useRef<MarkdownChunks | undefined>(undefined)
+  return useMemo(() => {
+    const next = splitMarkdown(text, previous.current)
+    previous.current = next
+    return next.chunks
+  }, [text])
 }
 
-function blocks(text: string): ReactNode[] {
+export interface MarkdownChunks {
+  text: string
+  chunks: string[]
+  /** Where the last chunk starts in `text`. */
+  lastStart: number
+}
+
+const FENCE = /^\s*```/
+
+/**
+ * Splits Markdown at blank lines outside code fences. Every block of {@link blocks} ends at such
+ * a line, so rendering the chunks one by one gives the same elements as rendering the whole text.
+ * Given the split of a text that `text` extends (a reply streaming in), it keeps all chunks but
+ * the last, which may still grow, and scans only from there.
+ */
+export function splitMarkdown(text: string, previous?: MarkdownChunks): MarkdownChunks {
+  let chunks: string[] = []
+  let from = 0
+  if (previous && previous.chunks.length > 0 && text.startsWith(previous.text)) {
+    chunks = previous.chunks.slice(0, -1)
+    from = previous.lastStart
+  }
+  let lastStart = from
+  let chunkStart = -1
+  let fenced = false
+  let at = from
+  while (at < text.length) {
+    const newline = text.indexOf('\n', at)
+    const end = newline < 0 ? text.length : newline
+    const line = text.slice(at, end)
+    if (FENCE.test(line)) fenced = !fenced
+    if (!fenced && line.trim() === '') {
+      if (chunkStart >= 0) {
+        chunks.push(text.slice(chunkStart, at - 1))
+        lastStart = chunkStart
+        chunkStart = -1
+      }
+    } else if (chunkStart < 0) {
+      chunkStart = at
+    }
+    at = end + 1
+  }
+  if (chunkStart >= 0) {
+    chunks.push(text.slice(chunkStart))
+    lastStart = chunkStart
+  }
+  return { text, chunks, lastStart }
+}
+
+export function blocks(text: string): ReactNode[] {
   const out: ReactNode[] = []
   const all = text.split('\n')
   const lines = { length: all.length, at: (n: number) => all[n] ?? '' }

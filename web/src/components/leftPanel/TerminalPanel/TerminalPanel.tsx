@@ -12,34 +12,30 @@ const TABS = ['Terminal', 'Problems', 'Output'] as const
 type Tab = (typeof TABS)[number]
 
 export interface TerminalPanelProps {
-  collapsed: boolean
-  onToggle: () => void
   /** Sends a request to the chat in debugging mode ("Ask AI to fix"). */
   onAskAi?: (text: string) => void
 }
 
-/** The seed's terminal panel: a live shell, the problems found in output, and the runs' output. */
-export function TerminalPanel({ collapsed, onToggle, onAskAi }: TerminalPanelProps) {
+/**
+ * The seed's terminal panel: a live shell, the problems found in output, and the runs' output;
+ * minimise, maximise and close controls set the layout in the execution store.
+ */
+export function TerminalPanel({ onAskAi }: TerminalPanelProps) {
   const projectId = useProjectStore((s) => s.currentProject?.id ?? null)
   if (!projectId) return null
-  return (
-    <ProjectTerminalPanel
-      projectId={projectId}
-      collapsed={collapsed}
-      onToggle={onToggle}
-      onAskAi={onAskAi}
-    />
-  )
+  return <ProjectTerminalPanel projectId={projectId} onAskAi={onAskAi} />
 }
 
-function ProjectTerminalPanel({
-  projectId,
-  collapsed,
-  onToggle,
-  onAskAi,
-}: TerminalPanelProps & { projectId: string }) {
+function ProjectTerminalPanel({ projectId, onAskAi }: TerminalPanelProps & { projectId: string }) {
   const [tab, setTab] = useState<Tab>('Terminal')
-  const [maximised, setMaximised] = useState(false)
+  const layout = useExecutionStore((s) => s.terminal)
+  const setLayout = useExecutionStore((s) => s.setTerminal)
+  const toggleLayout = useExecutionStore((s) => s.toggleTerminal)
+  const maximised = layout === 'maximised'
+  const collapsed = layout === 'minimised' || layout === 'closed'
+  const unfold = () => {
+    if (collapsed) setLayout('docked')
+  }
   const { start, stop } = useRuns(projectId)
   const runs = useExecutionStore((s) => s.runs)
   const problems = useExecutionStore((s) => s.problems)
@@ -61,7 +57,7 @@ function ProjectTerminalPanel({
             className="terminal-panel__tab"
             onClick={() => {
               setTab(name)
-              if (collapsed) onToggle()
+              unfold()
             }}
           >
             {name}
@@ -87,7 +83,7 @@ function ProjectTerminalPanel({
               className="terminal-panel__action"
               onClick={() => {
                 setTab('Output')
-                if (collapsed) onToggle()
+                unfold()
                 void start({ action: 'run' })
               }}
             >
@@ -97,19 +93,31 @@ function ProjectTerminalPanel({
           <button
             type="button"
             className="terminal-panel__toggle"
-            aria-label={maximised ? 'Restore terminal' : 'Maximise terminal'}
-            onClick={() => setMaximised((value) => !value)}
+            aria-expanded={!collapsed}
+            aria-label={collapsed ? 'Restore terminal' : 'Minimise terminal'}
+            title={collapsed ? 'Restore' : 'Minimise'}
+            onClick={() => toggleLayout('minimised')}
+          >
+            {collapsed ? '▴' : '▾'}
+          </button>
+          <button
+            type="button"
+            className="terminal-panel__toggle"
+            aria-pressed={maximised}
+            aria-label="Maximise terminal"
+            title={maximised ? 'Restore' : 'Maximise'}
+            onClick={() => toggleLayout('maximised')}
           >
             {maximised ? '❐' : '□'}
           </button>
           <button
             type="button"
             className="terminal-panel__toggle"
-            aria-expanded={!collapsed}
-            aria-label={collapsed ? 'Show terminal' : 'Hide terminal'}
-            onClick={onToggle}
+            aria-label="Close terminal"
+            title="Close"
+            onClick={() => setLayout('closed')}
           >
-            {collapsed ? '▴' : '▾'}
+            ✕
           </button>
         </div>
       </div>
