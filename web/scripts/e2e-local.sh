@@ -27,7 +27,7 @@ port="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>
 
 "$java_bin" -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
 "$java_bin" -cp "$work/cp:$work/app/bharatbuild.jar" com.bharatbuild.BharatBuildApplication \
-  --server.port="$port" --server.address=127.0.0.1 --bharatbuild.data-dir="$work/data" >"$work/server.log" 2>&1 &
+  --server.port="$port" --server.address=127.0.0.1 --bharatbuild.data-dir="$work/data" --bharatbuild.limits.requests-per-window=100000 >"$work/server.log" 2>&1 &
 server_pid=$!
 cleanup() {
   kill "$server_pid" 2>/dev/null || true
