@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bharatbuild.support.Api.Response;
 import com.bharatbuild.support.Api.Session;
+import com.bharatbuild.support.Eventually;
 import com.bharatbuild.support.HttpTest;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 class StripeHttpTest extends HttpTest {
 
   private static final String WEBHOOK_SECRET = "whsec_test_secret";
+  // one fake for this class and its queued variant; it goes with the test JVM
   private static final FakeStripe STRIPE = new FakeStripe();
 
   @DynamicPropertySource
@@ -40,11 +41,6 @@ class StripeHttpTest extends HttpTest {
     registry.add("bharatbuild.billing.stripe.secret-key", () -> "sk_test_123");
     registry.add("bharatbuild.billing.stripe.webhook-secret", () -> WEBHOOK_SECRET);
     registry.add("bharatbuild.billing.stripe.api-base", STRIPE::url);
-  }
-
-  @AfterAll
-  static void stopStripe() {
-    STRIPE.server.stop(0);
   }
 
   /** Answers POST /v1/checkout/sessions as Stripe does, remembering the form it was sent. */
@@ -175,10 +171,12 @@ class StripeHttpTest extends HttpTest {
       assertThat(webhook(paid, signature(paid, WEBHOOK_SECRET)).status()).isEqualTo(200);
     }
 
-    assertThat(balance(session)).isEqualTo(50_000 + 2_000_000);
     String orderPath = "/api/v1/tokens/orders/" + order.get("id").asString();
-    assertThat(api.get(orderPath, session.accessToken()).json().get("status").asString())
-        .isEqualTo("credited");
+    Eventually.holds(
+        () ->
+            assertThat(api.get(orderPath, session.accessToken()).json().get("status").asString())
+                .isEqualTo("credited"));
+    assertThat(balance(session)).isEqualTo(50_000 + 2_000_000);
 
     // a late "expired" for the same session does not undo the payment
     String expired = event("checkout.session.expired", sessionOf(order), "unpaid");
@@ -228,8 +226,10 @@ class StripeHttpTest extends HttpTest {
 
     String expired = event("checkout.session.expired", sessionOf(order), "unpaid");
     webhook(expired, signature(expired, WEBHOOK_SECRET));
-    assertThat(api.get(orderPath, session.accessToken()).json().get("status").asString())
-        .isEqualTo("expired");
+    Eventually.holds(
+        () ->
+            assertThat(api.get(orderPath, session.accessToken()).json().get("status").asString())
+                .isEqualTo("expired"));
     String latePaid = event("checkout.session.completed", sessionOf(order), "paid");
     webhook(latePaid, signature(latePaid, WEBHOOK_SECRET));
     assertThat(balance(session)).as("an expired checkout is not paid").isEqualTo(50_000);

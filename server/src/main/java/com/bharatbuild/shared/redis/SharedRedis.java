@@ -31,6 +31,7 @@ public class SharedRedis implements DisposableBean {
   private final @Nullable StatefulRedisConnection<String, String> connection;
   private final List<StatefulRedisPubSubConnection<String, String>> subscriptions =
       new ArrayList<>();
+  private final List<StatefulRedisConnection<String, String>> dedicated = new ArrayList<>();
 
   public SharedRedis(RedisSettings settings) {
     if (settings.url().isBlank()) {
@@ -78,6 +79,18 @@ public class SharedRedis implements DisposableBean {
     subscriptions.add(subscription);
   }
 
+  /**
+   * A connection of the caller's own, for commands that block (XREADGROUP with BLOCK) and would
+   * hold up everyone else's on the shared one; closed with the server.
+   */
+  public synchronized RedisCommands<String, String> dedicated() {
+    StatefulRedisConnection<String, String> own = client().connect();
+    // a blocking read waits longer than Lettuce's default command timeout
+    own.setTimeout(java.time.Duration.ofMinutes(1));
+    dedicated.add(own);
+    return own.sync();
+  }
+
   private StatefulRedisConnection<String, String> connection() {
     if (connection == null) {
       throw new IllegalStateException("no Redis is configured (REDIS_URL)");
@@ -95,6 +108,7 @@ public class SharedRedis implements DisposableBean {
   @Override
   public synchronized void destroy() {
     subscriptions.forEach(StatefulRedisPubSubConnection::close);
+    dedicated.forEach(StatefulRedisConnection::close);
     if (connection != null) {
       connection.close();
     }
