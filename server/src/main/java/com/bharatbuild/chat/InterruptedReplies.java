@@ -50,7 +50,7 @@ class InterruptedReplies {
       initialDelayString = "${bharatbuild.chat.sweep-interval:30s}")
   void sweep() {
     jobs.runExclusively(
-        "interrupted-replies", Duration.ofMinutes(5), SWEEP_HELD, this::markInterrupted);
+        "interrupted-replies", Duration.ofMinutes(1), SWEEP_HELD, this::markInterrupted);
   }
 
   void markInterrupted() {

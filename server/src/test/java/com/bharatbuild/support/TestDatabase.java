@@ -65,7 +65,7 @@ public final class TestDatabase {
     }
   }
 
-  private static String jdbcUrl(String url) {
+  public static String jdbcUrl(String url) {
     if (url.startsWith("jdbc:")) {
       return url;
     }
@@ -88,7 +88,7 @@ public final class TestDatabase {
     return jdbc;
   }
 
-  private static String withSchema(String jdbcUrl, String schema) {
+  public static String withSchema(String jdbcUrl, String schema) {
     return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
