@@ -54,7 +54,7 @@ export function BuyTokens({ onPurchased }: { onPurchased: () => void }) {
       if (order.razorpay) {
         const outcome = await payWithRazorpay(order.razorpay, item.name)
         if (!outcome.paid) {
-          // the order stays open at Razorpay; nothing was taken
+          // the order stays pending; a payment made after all is credited by the webhook or sweep
           setDone('Payment cancelled')
           return
         }
