@@ -4,19 +4,28 @@ import { formatTokens, formatPrice } from '@/components/tokens/format'
 import { Button } from '@/components/common/Button'
 import { errorMessage } from '@/services/api/apiError'
 import { tokenService } from '@/services/api/tokenService'
+import { payWithRazorpay } from '@/services/payments/razorpayCheckout'
 import { useChatStore } from '@/store/chatStore'
 import type { TokenPackage } from '@/types/api'
+
+/** What the alert says when a purchase or its payment did not go through. */
+interface Failure {
+  title: string
+  message: string
+}
 
 /**
  * The packages on sale, in rupees or dollars. A purchase the gateway completes at once (the
  * manual gateway of the embedded defaults) is credited before the answer arrives; a hosted
- * checkout opens the gateway's page, and the tokens arrive when it confirms the payment.
+ * checkout (Stripe) opens the gateway's page, and the tokens arrive when it confirms the payment;
+ * a Razorpay order opens Razorpay Checkout over the page, and its signed answer is passed on to
+ * the server, which credits the order once it has checked it.
  */
 export function BuyTokens({ onPurchased }: { onPurchased: () => void }) {
   const [packages, setPackages] = useState<TokenPackage[] | null>(null)
   const [currency, setCurrency] = useState('INR')
   const [buying, setBuying] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<Failure | null>(null)
   const [done, setDone] = useState<string | null>(null)
 
   useEffect(() => {
@@ -25,7 +34,9 @@ export function BuyTokens({ onPurchased }: { onPurchased: () => void }) {
       .packages(controller.signal)
       .then(setPackages)
       .catch((caught: unknown) => {
-        if (!controller.signal.aborted) setError(errorMessage(caught))
+        if (!controller.signal.aborted) {
+          setError({ title: 'Could not load the packages', message: errorMessage(caught) })
+        }
       })
     return () => controller.abort()
   }, [])
@@ -35,10 +46,27 @@ export function BuyTokens({ onPurchased }: { onPurchased: () => void }) {
     setError(null)
     setDone(null)
     try {
-      const order = await tokenService.purchase(item.id)
+      let order = await tokenService.purchase(item.id)
       if (order.checkoutUrl) {
         window.location.assign(order.checkoutUrl)
         return
+      }
+      if (order.razorpay) {
+        const outcome = await payWithRazorpay(order.razorpay, item.name)
+        if (!outcome.paid) {
+          // the order stays pending; a payment made after all is credited by the webhook or sweep
+          setDone('Payment cancelled')
+          return
+        }
+        try {
+          order = await tokenService.confirmRazorpay(order.id, outcome.payment)
+        } catch (caught) {
+          setError({
+            title: 'The payment could not be confirmed; no tokens were added',
+            message: errorMessage(caught),
+          })
+          return
+        }
       }
       setDone(
         order.status === 'credited'
@@ -48,7 +76,7 @@ export function BuyTokens({ onPurchased }: { onPurchased: () => void }) {
       useChatStore.setState((s) => ({ balanceVersion: s.balanceVersion + 1 }))
       onPurchased()
     } catch (caught) {
-      setError(errorMessage(caught))
+      setError({ title: 'The purchase did not go through', message: errorMessage(caught) })
     } finally {
       setBuying(null)
     }
@@ -60,7 +88,7 @@ export function BuyTokens({ onPurchased }: { onPurchased: () => void }) {
       <h2 className="section-title" id="buy-title">
         Buy tokens
       </h2>
-      {error && <Alert title="The purchase did not go through">{error}</Alert>}
+      {error && <Alert title={error.title}>{error.message}</Alert>}
       {done && (
         <p role="status" className="tokens__bought">
           {done}

@@ -1,9 +1,10 @@
-import { render, screen } from '@testing-library/react'
+import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { MemoryRouter } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { TokensPage } from '@/components/tokens/TokensPage'
 import { installFakeFetch, jsonResponse, problemResponse } from '@/test/fakeServer'
+import type { RazorpayOptions } from '@/types/razorpay'
 
 const entry = (id: string, operationType: string, amount: number, note: string | null = null) => ({
   id,
@@ -53,7 +54,10 @@ function renderPage() {
   )
 }
 
-afterEach(() => vi.unstubAllGlobals())
+afterEach(() => {
+  vi.unstubAllGlobals()
+  delete window.Razorpay
+})
 
 describe('TokensPage', () => {
   it('shows the balance and the history, filtered by kind', async () => {
@@ -267,5 +271,167 @@ describe('TokensPage', () => {
     ).toBeInTheDocument()
     await userEvent.click(screen.getByRole('button', { name: 'Cancel subscription' }))
     expect(await screen.findByText(/Cancelled: runs until/)).toBeInTheDocument()
+  })
+})
+
+describe('TokensPage with Razorpay', () => {
+  const ORDER_ID = '6f1c2d4e-0000-4000-8000-000000000001'
+  const PAYMENT = {
+    razorpay_order_id: 'order_RZP1',
+    razorpay_payment_id: 'pay_RZP1',
+    razorpay_signature: 'signed',
+  }
+  const order = (status: string) => ({
+    id: ORDER_ID,
+    packageId: 'starter-inr',
+    tokens: 500000,
+    amount: 499.0,
+    currency: 'INR',
+    status,
+    gateway: 'razorpay',
+    checkoutUrl: null,
+    createdAt: '2026-11-28T10:00:00Z',
+    razorpay: { keyId: 'rzp_test_key', orderId: 'order_RZP1', amount: 49900, currency: 'INR' },
+  })
+
+  /**
+   * A stand-in for the widget checkout.js defines (Razorpay's own code, which the tests cannot
+   * load): it records what it was opened with, and the test plays the user's part.
+   */
+  function installFakeCheckout() {
+    const opened: RazorpayOptions[] = []
+    window.Razorpay = class {
+      constructor(private readonly options: RazorpayOptions) {}
+      open() {
+        opened.push(this.options)
+      }
+    }
+    return opened
+  }
+
+  /** The wallet's routes; the confirmation answers `confirm` and credits the balance on 200. */
+  function installServer(confirm: () => Response) {
+    let credited = false
+    const calls = installFakeFetch(({ url, method }) => {
+      if (url.pathname === '/api/v1/tokens/packages') return packagesRoute(url)
+      const subscription = subscriptionRoutes(url)
+      if (subscription) return subscription
+      if (url.pathname === '/api/v1/tokens/balance') {
+        return jsonResponse(
+          200,
+          credited ? { ...BALANCE, balance: 550000, available: 550000 } : BALANCE,
+        )
+      }
+      if (url.pathname === '/api/v1/tokens/history') {
+        return jsonResponse(200, { items: [], page: 0, size: 20, total: 0 })
+      }
+      if (url.pathname === '/api/v1/tokens/purchase' && method === 'POST') {
+        return jsonResponse(201, order('created'))
+      }
+      if (url.pathname === `/api/v1/tokens/orders/${ORDER_ID}/razorpay` && method === 'POST') {
+        const response = confirm()
+        credited = response.ok
+        return response
+      }
+      return undefined
+    })
+    return calls
+  }
+
+  async function buyStarter(opened: RazorpayOptions[]) {
+    renderPage()
+    expect(
+      await screen.findByText('50,000', { selector: '[data-testid="tokens-available"]' }),
+    ).toBeInTheDocument()
+    await userEvent.click(await screen.findByRole('button', { name: 'Buy Starter' }))
+    await vi.waitFor(() => expect(opened).toHaveLength(1))
+    return opened[0]!
+  }
+
+  it('opens Checkout for the order, confirms the payment and shows the credit', async () => {
+    const opened = installFakeCheckout()
+    const calls = installServer(() => jsonResponse(200, order('credited')))
+
+    const options = await buyStarter(opened)
+    expect(options).toMatchObject({
+      key: 'rzp_test_key',
+      order_id: 'order_RZP1',
+      amount: 49900,
+      currency: 'INR',
+      name: 'BharatBuild',
+      description: 'Starter',
+    })
+    expect(calls.find((call) => call.path === '/api/v1/tokens/purchase')?.body).toEqual({
+      packageId: 'starter-inr',
+    })
+
+    const historyReads = () =>
+      calls.filter((call) => call.path.startsWith('/api/v1/tokens/history')).length
+    const historyBefore = historyReads()
+    act(() => options.handler(PAYMENT))
+
+    expect(await screen.findByText('Added 500,000 tokens')).toBeInTheDocument()
+    expect(
+      calls.find((call) => call.path === `/api/v1/tokens/orders/${ORDER_ID}/razorpay`)?.body,
+    ).toEqual(PAYMENT)
+    expect(
+      await screen.findByText('550,000', { selector: '[data-testid="tokens-available"]' }),
+    ).toBeInTheDocument()
+    await vi.waitFor(() => expect(historyReads()).toBeGreaterThan(historyBefore))
+  })
+
+  it('says the payment was cancelled when Checkout is closed, and confirms nothing', async () => {
+    const opened = installFakeCheckout()
+    const calls = installServer(() => jsonResponse(200, order('credited')))
+
+    const options = await buyStarter(opened)
+    act(() => options.modal?.ondismiss?.())
+
+    expect(await screen.findByText('Payment cancelled')).toBeInTheDocument()
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    expect(calls.some((call) => call.path.endsWith('/razorpay'))).toBe(false)
+    expect(screen.getByTestId('tokens-available')).toHaveTextContent('50,000')
+    expect(screen.getByRole('button', { name: 'Buy Starter' })).toBeEnabled()
+  })
+
+  it('shows an error and leaves the balance when the server does not accept the payment', async () => {
+    const opened = installFakeCheckout()
+    const calls = installServer(() =>
+      problemResponse(400, {
+        title: 'Payment not proven',
+        code: 'bad-payment-signature',
+        detail: 'The signature does not match the payment',
+      }),
+    )
+
+    const options = await buyStarter(opened)
+    const balanceReads = () => calls.filter((call) => call.path === '/api/v1/tokens/balance').length
+    const readsBefore = balanceReads()
+    act(() => options.handler(PAYMENT))
+
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('The payment could not be confirmed; no tokens were added')
+    expect(alert).toHaveTextContent('The signature does not match the payment')
+    expect(screen.queryByText(/Added/)).not.toBeInTheDocument()
+    expect(screen.getByTestId('tokens-available')).toHaveTextContent('50,000')
+    expect(balanceReads()).toBe(readsBefore)
+  })
+
+  it('shows an error when Checkout cannot be loaded', async () => {
+    installServer(() => jsonResponse(200, order('credited')))
+    renderPage()
+    await userEvent.click(await screen.findByRole('button', { name: 'Buy Starter' }))
+    // jsdom loads no external script: report the script's failure the way a browser would
+    const script = await vi.waitFor(() => {
+      const found = document.querySelector(
+        'script[src="https://checkout.razorpay.com/v1/checkout.js"]',
+      )
+      expect(found).not.toBeNull()
+      return found!
+    })
+    act(() => {
+      script.dispatchEvent(new Event('error'))
+    })
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not load Razorpay Checkout')
   })
 })

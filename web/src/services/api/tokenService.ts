@@ -1,5 +1,12 @@
 import { api } from '@/services/api/client'
-import type { HistoryPage, OrderView, PlanView, SubscriptionView, TokenPackage } from '@/types/api'
+import type {
+  HistoryPage,
+  OrderView,
+  PlanView,
+  RazorpayPayment,
+  SubscriptionView,
+  TokenPackage,
+} from '@/types/api'
 
 export type HistoryKind =
   'ai_usage' | 'purchase' | 'grant' | 'subscription' | 'refund' | 'adjustment'
@@ -37,5 +44,17 @@ export const tokenService = {
   /** Buys a package; the order says whether the tokens were credited or where to pay. */
   purchase(packageId: string): Promise<OrderView> {
     return api.post('/api/v1/tokens/purchase', { body: { packageId } })
+  },
+
+  /**
+   * Passes on what Razorpay Checkout answered for an order; the server checks the signature and
+   * credits the order (400 `bad-payment-signature` when it does not prove the payment).
+   */
+  confirmRazorpay(orderId: string, payment: RazorpayPayment): Promise<OrderView> {
+    const { razorpay_order_id, razorpay_payment_id, razorpay_signature } = payment
+    return api.post('/api/v1/tokens/orders/{orderId}/razorpay', {
+      params: { orderId },
+      body: { razorpay_order_id, razorpay_payment_id, razorpay_signature },
+    })
   },
 }
