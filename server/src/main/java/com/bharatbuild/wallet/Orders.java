@@ -132,6 +132,24 @@ class Orders {
         .list();
   }
 
+  /** The order whose payment has this gateway id, locked until the transaction ends. */
+  Optional<Row> lockByPayment(String gateway, String paymentReference) {
+    return jdbc.sql(
+            "SELECT * FROM token_orders WHERE gateway = :gateway AND payment_ref = :reference"
+                + " FOR UPDATE")
+        .param("gateway", gateway)
+        .param("reference", paymentReference)
+        .query(ORDER)
+        .optional();
+  }
+
+  void paymentReference(UUID id, String paymentReference) {
+    jdbc.sql("UPDATE token_orders SET payment_ref = :reference WHERE id = :id")
+        .param("id", id)
+        .param("reference", paymentReference)
+        .update();
+  }
+
   void status(UUID id, String status, OffsetDateTime now) {
     jdbc.sql("UPDATE token_orders SET status = :status, updated_at = :now WHERE id = :id")
         .param("id", id)

@@ -48,6 +48,17 @@ class RazorpayEvents implements PaymentEventHandler {
           shop.close(RazorpayGateway.ID, orderId, "failed");
         }
       }
+      case "refund.processed" -> {
+        String orderId = payment.path("order_id").asString("");
+        // the payment entity of a refund event carries its refund status: full or partial
+        if ("full".equals(payment.path("refund_status").asString(""))) {
+          if (!shop.refunded(RazorpayGateway.ID, orderId)) {
+            log.warn("Razorpay refunded order {} belongs to no order here", orderId);
+          }
+        } else {
+          log.info("Razorpay partial refund of order {} left for an admin adjustment", orderId);
+        }
+      }
       default -> log.info("Ignored Razorpay event of type {}", type);
     }
   }

@@ -1,6 +1,7 @@
 package com.bharatbuild.wallet;
 
 import com.bharatbuild.shared.config.Timestamps;
+import com.bharatbuild.shared.jobs.JobLocks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Credits Razorpay orders whose proof never arrived: the browser closed before it reported the
  * payment and the webhook was lost, unset or refused. It asks Razorpay about the recent orders that
- * are still open and confirms the paid ones; the shop credits each once, so a sweep on every
- * instance, or one racing a late webhook, credits nothing twice.
+ * are still open and confirms the paid ones, on one instance at a time; the shop credits each once,
+ * so a sweep racing a late webhook credits nothing twice.
  */
 @Component
 @ConditionalOnExpression(RazorpayConfiguration.ENABLED)
@@ -31,8 +32,11 @@ class RazorpaySweep {
   private final Orders orders;
   private final TokenShop shop;
   private final Clock clock;
+  private final JobLocks jobs;
 
-  RazorpaySweep(RazorpayGateway razorpay, Orders orders, TokenShop shop, Clock clock) {
+  RazorpaySweep(
+      RazorpayGateway razorpay, Orders orders, TokenShop shop, Clock clock, JobLocks jobs) {
+    this.jobs = jobs;
     this.razorpay = razorpay;
     this.orders = orders;
     this.shop = shop;
@@ -40,6 +44,11 @@ class RazorpaySweep {
   }
 
   @Scheduled(fixedDelay = 300_000, initialDelay = 120_000)
+  void sweepOnOneInstance() {
+    jobs.runExclusively(
+        "razorpay-sweep", Duration.ofMinutes(10), Duration.ofMinutes(4), this::sweep);
+  }
+
   void sweep() {
     OffsetDateTime now = Timestamps.now(clock);
     int unanswered = 0;

@@ -41,9 +41,23 @@ class StripeEvents implements PaymentEventHandler {
     switch (type) {
       case "checkout.session.completed", "checkout.session.async_payment_succeeded" -> {
         if ("paid".equals(session.path("payment_status").asString(""))) {
-          if (!shop.confirmPaid(StripeGateway.ID, sessionId)) {
+          String payment = session.path("payment_intent").asString("");
+          if (!shop.confirmPaid(StripeGateway.ID, sessionId, payment)) {
             log.warn("Stripe paid session {} belongs to no order here", sessionId);
           }
+        }
+      }
+      // data.object is then a charge, which names the payment intent the session was paid with
+      case "charge.refunded" -> {
+        if (session.path("refunded").asBoolean(false)) {
+          String payment = session.path("payment_intent").asString("");
+          if (!shop.refunded(StripeGateway.ID, payment)) {
+            log.warn("Stripe refunded payment {} belongs to no order here", payment);
+          }
+        } else {
+          log.info(
+              "Stripe partial refund of {} left for an admin adjustment",
+              session.path("payment_intent").asString(""));
         }
       }
       case "checkout.session.expired" -> shop.close(StripeGateway.ID, sessionId, "expired");

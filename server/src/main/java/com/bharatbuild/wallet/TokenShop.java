@@ -115,12 +115,23 @@ class TokenShop {
    * @return false when there is no such order
    */
   boolean confirmPaid(String gateway, String reference) {
+    return confirmPaid(gateway, reference, null);
+  }
+
+  /**
+   * As {@link #confirmPaid(String, String)}, remembering the gateway's id of the payment, which its
+   * refund events name.
+   */
+  boolean confirmPaid(String gateway, String reference, @Nullable String paymentReference) {
     Boolean found =
         transactions.execute(
             status -> {
               Orders.Row row = orders.lockByReference(gateway, reference).orElse(null);
               if (row == null) {
                 return false;
+              }
+              if (paymentReference != null && !paymentReference.isBlank()) {
+                orders.paymentReference(row.view().id(), paymentReference);
               }
               String current = row.view().status();
               if (current.equals("created") || current.equals("paid") || current.equals("failed")) {
@@ -144,6 +155,37 @@ class TokenShop {
                 .lockByReference(gateway, reference)
                 .filter(row -> row.view().status().equals("created"))
                 .ifPresent(row -> orders.status(row.view().id(), status, now())));
+  }
+
+  /**
+   * The gateway refunded the whole payment of an order (found by the order's or the payment's
+   * reference): a credited order's tokens are taken back once and it becomes {@code refunded}.
+   * Partial refunds are left to an admin adjustment, which records its reason.
+   *
+   * @return false when there is no such order
+   */
+  boolean refunded(String gateway, String reference) {
+    Boolean found =
+        transactions.execute(
+            status -> {
+              Orders.Row row =
+                  orders
+                      .lockByReference(gateway, reference)
+                      .or(() -> orders.lockByPayment(gateway, reference))
+                      .orElse(null);
+              if (row == null) {
+                return false;
+              }
+              String current = row.view().status();
+              if (current.equals("credited")) {
+                wallet.debitRefund(row.userId(), row.view().id(), row.view().tokens());
+              }
+              if (!current.equals("expired")) {
+                orders.status(row.view().id(), "refunded", now());
+              }
+              return true;
+            });
+    return Boolean.TRUE.equals(found);
   }
 
   private OffsetDateTime now() {

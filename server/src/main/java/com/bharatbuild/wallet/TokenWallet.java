@@ -152,6 +152,17 @@ public class TokenWallet {
   }
 
   /**
+   * Takes back a refunded order's tokens, once; the balance may go below zero when they were spent.
+   *
+   * @return false when the refund was recorded before
+   */
+  @Transactional
+  public boolean debitRefund(UUID userId, UUID orderId, long tokens) {
+    wallets.lockBalance(userId);
+    return record(userId, -tokens, LedgerEntry.REFUND, orderId.toString(), null, null);
+  }
+
+  /**
    * Grants a subscription period's tokens; the same period granted again changes nothing.
    *
    * @param period the subscription and the period's start

@@ -537,4 +537,50 @@ class RazorpayHttpTest extends HttpTest {
     assertThat(status(session, recent)).as("younger than the sweep looks at").isEqualTo("created");
     assertThat(balance(session)).isEqualTo(50_000 + 500_000);
   }
+
+  private static String refundEvent(String razorpayOrderId, String refundStatus, long refunded) {
+    return """
+        {"entity":"event","account_id":"acc_test","event":"refund.processed",
+         "contains":["refund","payment"],
+         "payload":{"refund":{"entity":{"id":"rfnd_%s","entity":"refund","amount":%d,
+         "currency":"INR","payment_id":"pay_1","status":"processed"}},
+         "payment":{"entity":{"id":"pay_1","entity":"payment","amount":49900,"currency":"INR",
+         "status":"refunded","order_id":"%s","amount_refunded":%d,"refund_status":"%s",
+         "captured":true}}},"created_at":%d}
+        """
+        .formatted(
+            Long.toHexString(System.nanoTime()),
+            refunded,
+            razorpayOrderId,
+            refunded,
+            refundStatus,
+            System.currentTimeMillis() / 1000);
+  }
+
+  @Test
+  void aFullRefundTakesTheTokensBackOnceAndAPartialOneChangesNothing() {
+    Session session = api.register();
+    JsonNode order = buy(session, "starter-inr");
+    webhook(paymentEvent("payment.captured", razorpayOrder(order), "captured"));
+    assertThat(balance(session)).isEqualTo(50_000 + 500_000);
+
+    webhook(refundEvent(razorpayOrder(order), "partial", 10_000));
+    assertThat(balance(session)).as("a partial refund is an admin's call").isEqualTo(550_000);
+    assertThat(status(session, order)).isEqualTo("credited");
+
+    String full = refundEvent(razorpayOrder(order), "full", 49_900);
+    for (int i = 0; i < 3; i++) {
+      assertThat(webhook(full).status()).isEqualTo(200);
+    }
+
+    assertThat(balance(session)).isEqualTo(50_000);
+    assertThat(status(session, order)).isEqualTo("refunded");
+    JsonNode history =
+        api.get("/api/v1/tokens/history?kind=refund", session.accessToken()).json().get("items");
+    assertThat(history).hasSize(1);
+    assertThat(history.get(0).get("amount").asLong()).isEqualTo(-500_000);
+    // a late capture of the refunded payment does not credit it again
+    webhook(paymentEvent("payment.captured", razorpayOrder(order), "captured"));
+    assertThat(balance(session)).isEqualTo(50_000);
+  }
 }

@@ -234,4 +234,61 @@ class StripeHttpTest extends HttpTest {
     webhook(latePaid, signature(latePaid, WEBHOOK_SECRET));
     assertThat(balance(session)).as("an expired checkout is not paid").isEqualTo(50_000);
   }
+
+  private static String paidWith(String sessionId, String paymentIntent) {
+    return """
+        {"id":"evt_%s","object":"event","api_version":"2025-01-27.acacia","created":%d,
+         "type":"checkout.session.completed","livemode":false,"pending_webhooks":1,
+         "data":{"object":{"id":"%s","object":"checkout.session","payment_status":"paid",
+         "payment_intent":"%s"}}}
+        """
+        .formatted(
+            Long.toHexString(System.nanoTime()),
+            System.currentTimeMillis() / 1000,
+            sessionId,
+            paymentIntent);
+  }
+
+  private static String chargeRefunded(String paymentIntent, boolean full) {
+    return """
+        {"id":"evt_%s","object":"event","api_version":"2025-01-27.acacia","created":%d,
+         "type":"charge.refunded","livemode":false,"pending_webhooks":1,
+         "data":{"object":{"id":"ch_1","object":"charge","amount":149900,
+         "amount_refunded":%d,"payment_intent":"%s","refunded":%s}}}
+        """
+        .formatted(
+            Long.toHexString(System.nanoTime()),
+            System.currentTimeMillis() / 1000,
+            full ? 149_900 : 50_000,
+            paymentIntent,
+            full);
+  }
+
+  @Test
+  void aFullRefundTakesTheTokensBackOnceAndAPartialOneChangesNothing() {
+    Session session = api.register();
+    JsonNode order = buy(session, "builder-inr");
+    String orderPath = "/api/v1/tokens/orders/" + order.get("id").asString();
+    String intent = "pi_" + Long.toHexString(System.nanoTime());
+    String paid = paidWith(sessionOf(order), intent);
+    webhook(paid, signature(paid, WEBHOOK_SECRET));
+    Eventually.holds(() -> assertThat(balance(session)).isEqualTo(50_000 + 2_000_000));
+
+    String partial = chargeRefunded(intent, false);
+    webhook(partial, signature(partial, WEBHOOK_SECRET));
+    String full = chargeRefunded(intent, true);
+    for (int i = 0; i < 3; i++) {
+      assertThat(webhook(full, signature(full, WEBHOOK_SECRET)).status()).isEqualTo(200);
+    }
+
+    Eventually.holds(
+        () ->
+            assertThat(api.get(orderPath, session.accessToken()).json().get("status").asString())
+                .isEqualTo("refunded"));
+    assertThat(balance(session)).isEqualTo(50_000);
+    JsonNode refunds =
+        api.get("/api/v1/tokens/history?kind=refund", session.accessToken()).json().get("items");
+    assertThat(refunds).hasSize(1);
+    assertThat(refunds.get(0).get("amount").asLong()).isEqualTo(-2_000_000);
+  }
 }
