@@ -271,6 +271,23 @@ public final class FakeModelServer implements AutoCloseable {
       steps.add(messageStop());
       return steps;
     }
+
+    /**
+     * {@code words} times "word ", one delta each, {@code pause} apart: a reply that takes a while,
+     * with 25 input tokens and one output token per word.
+     */
+    public static List<Step> slowAnswer(int words, Duration pause) {
+      List<Step> steps = new ArrayList<>();
+      steps.add(messageStart(25, 0, 0));
+      steps.add(blockStart(0, "text"));
+      for (int i = 0; i < words; i++) {
+        steps.add(text(0, "word "));
+        steps.add(new Pause(pause));
+      }
+      steps.add(messageDelta("end_turn", words));
+      steps.add(messageStop());
+      return steps;
+    }
   }
 
   /** Ready-made replies in OpenAI's chat-completions SSE format. */

@@ -7,13 +7,13 @@ import static com.bharatbuild.ai.FakeModelServer.Anthropic.messageDelta;
 import static com.bharatbuild.ai.FakeModelServer.Anthropic.messageStart;
 import static com.bharatbuild.ai.FakeModelServer.Anthropic.messageStop;
 import static com.bharatbuild.ai.FakeModelServer.Anthropic.overloaded;
+import static com.bharatbuild.ai.FakeModelServer.Anthropic.slowAnswer;
 import static com.bharatbuild.ai.FakeModelServer.Anthropic.text;
 import static com.bharatbuild.chat.ChatHttpTest.operationStatuses;
 import static com.bharatbuild.chat.ChatHttpTest.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bharatbuild.ai.FakeModelServer;
-import com.bharatbuild.ai.FakeModelServer.Pause;
 import com.bharatbuild.ai.FakeModelServer.Step;
 import com.bharatbuild.support.Api;
 import com.bharatbuild.support.Api.Session;
@@ -225,7 +225,7 @@ class ChatProviderHttpTest extends HttpTest {
   @Test
   @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD)
   void aStoppingServerRefusesNewRepliesAndSavesUnfinishedOnesAsInterrupted() throws Exception {
-    FAKE.enqueue(slowAnswer(400));
+    FAKE.enqueue(slowAnswer(400, Duration.ofMillis(20)));
     EventStream stream = send("Write a long story");
     List<Event> seen = stream.readUntil(event -> event.type().equals("chunk"));
     String replyId = seen.getFirst().data().get("messageId").asString();
@@ -248,7 +248,7 @@ class ChatProviderHttpTest extends HttpTest {
 
   @Test
   void stopCancelsTheProviderCallAndKeepsWhatArrived() throws Exception {
-    FAKE.enqueue(slowAnswer(400));
+    FAKE.enqueue(slowAnswer(400, Duration.ofMillis(20)));
     EventStream stream = send("Write a long story");
     List<Event> seen = stream.readUntil(event -> event.type().equals("chunk"));
     String replyId = seen.getFirst().data().get("messageId").asString();
@@ -275,7 +275,7 @@ class ChatProviderHttpTest extends HttpTest {
 
   @Test
   void aReconnectWithLastEventIdContinuesTheReply() throws Exception {
-    FAKE.enqueue(slowAnswer(60));
+    FAKE.enqueue(slowAnswer(60, Duration.ofMillis(20)));
     EventStream first = send("Tell me something");
     List<Event> before = first.readUntil(event -> event.type().equals("chunk") && event.id() > 6);
     first.close();
@@ -301,7 +301,7 @@ class ChatProviderHttpTest extends HttpTest {
 
   @Test
   void aReplyNobodyListensToIsCancelledAfterTheGracePeriod() throws Exception {
-    FAKE.enqueue(slowAnswer(400));
+    FAKE.enqueue(slowAnswer(400, Duration.ofMillis(20)));
     EventStream stream = send("Something long");
     String replyId =
         stream
@@ -476,19 +476,6 @@ class ChatProviderHttpTest extends HttpTest {
             "/api/v1/projects/" + projectId + "/files?path=" + Api.encode(path),
             session.accessToken())
         .status();
-  }
-
-  private static List<Step> slowAnswer(int words) {
-    List<Step> steps = new ArrayList<>();
-    steps.add(messageStart(25, 0, 0));
-    steps.add(blockStart(0, "text"));
-    for (int i = 0; i < words; i++) {
-      steps.add(text(0, "word "));
-      steps.add(new Pause(Duration.ofMillis(20)));
-    }
-    steps.add(messageDelta("end_turn", words));
-    steps.add(messageStop());
-    return steps;
   }
 
   private EventStream send(String message) {

@@ -1,15 +1,9 @@
 package com.bharatbuild.chat;
 
-import static com.bharatbuild.ai.FakeModelServer.Anthropic.blockStart;
-import static com.bharatbuild.ai.FakeModelServer.Anthropic.messageDelta;
-import static com.bharatbuild.ai.FakeModelServer.Anthropic.messageStart;
-import static com.bharatbuild.ai.FakeModelServer.Anthropic.messageStop;
-import static com.bharatbuild.ai.FakeModelServer.Anthropic.text;
+import static com.bharatbuild.ai.FakeModelServer.Anthropic.slowAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bharatbuild.ai.FakeModelServer;
-import com.bharatbuild.ai.FakeModelServer.Pause;
-import com.bharatbuild.ai.FakeModelServer.Step;
 import com.bharatbuild.support.Api.Response;
 import com.bharatbuild.support.Api.Session;
 import com.bharatbuild.support.EventStream;
@@ -17,8 +11,6 @@ import com.bharatbuild.support.HttpTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -63,8 +55,8 @@ class ReplyLimitsHttpTest extends HttpTest {
     UUID first = api.createProject(session, "one");
     UUID second = api.createProject(session, "two");
     UUID third = api.createProject(session, "three");
-    FAKE.enqueue(slowAnswer(40));
-    FAKE.enqueue(slowAnswer(40));
+    FAKE.enqueue(slowAnswer(40, Duration.ofMillis(20)));
+    FAKE.enqueue(slowAnswer(40, Duration.ofMillis(20)));
 
     try (EventStream a = send(session, first);
         EventStream b = send(session, second)) {
@@ -84,7 +76,7 @@ class ReplyLimitsHttpTest extends HttpTest {
       b.readAll();
     }
 
-    FAKE.enqueue(slowAnswer(2));
+    FAKE.enqueue(slowAnswer(2, Duration.ofMillis(20)));
     try (EventStream afterwards = send(session, third)) {
       assertThat(afterwards.status()).as("finished replies gave their slots back").isEqualTo(200);
       assertThat(afterwards.readAll().getLast().type()).isEqualTo("complete");
@@ -119,18 +111,5 @@ class ReplyLimitsHttpTest extends HttpTest {
         Map.of("projectId", projectId.toString(), "message", "Tell me more"),
         session.accessToken(),
         Map.of());
-  }
-
-  private static List<Step> slowAnswer(int words) {
-    List<Step> steps = new ArrayList<>();
-    steps.add(messageStart(25, 0, 0));
-    steps.add(blockStart(0, "text"));
-    for (int i = 0; i < words; i++) {
-      steps.add(text(0, "word "));
-      steps.add(new Pause(Duration.ofMillis(20)));
-    }
-    steps.add(messageDelta("end_turn", words));
-    steps.add(messageStop());
-    return steps;
   }
 }

@@ -1,16 +1,10 @@
 package com.bharatbuild.chat;
 
-import static com.bharatbuild.ai.FakeModelServer.Anthropic.blockStart;
-import static com.bharatbuild.ai.FakeModelServer.Anthropic.messageDelta;
-import static com.bharatbuild.ai.FakeModelServer.Anthropic.messageStart;
-import static com.bharatbuild.ai.FakeModelServer.Anthropic.messageStop;
-import static com.bharatbuild.ai.FakeModelServer.Anthropic.text;
+import static com.bharatbuild.ai.FakeModelServer.Anthropic.slowAnswer;
 import static com.bharatbuild.chat.ChatHttpTest.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bharatbuild.ai.FakeModelServer;
-import com.bharatbuild.ai.FakeModelServer.Pause;
-import com.bharatbuild.ai.FakeModelServer.Step;
 import com.bharatbuild.support.Api;
 import com.bharatbuild.support.Api.Session;
 import com.bharatbuild.support.EventStream;
@@ -97,7 +91,7 @@ class ReplyScaleOutHttpTest extends HttpTest {
   @Test
   void aReplyRunningOnOneInstanceResumesOnAnotherWithLastEventId() {
     // 150 words at 20 ms: longer than the grace period in which an unwatched reply is cancelled
-    FAKE.enqueue(slowAnswer(150));
+    FAKE.enqueue(slowAnswer(150, Duration.ofMillis(20)));
     EventStream first = send("Tell me something");
     List<Event> before = first.readUntil(event -> event.type().equals("chunk") && event.id() > 6);
     first.close();
@@ -125,7 +119,7 @@ class ReplyScaleOutHttpTest extends HttpTest {
 
   @Test
   void aStopSentToAnotherInstanceCancelsTheReplyWhereItRuns() {
-    FAKE.enqueue(slowAnswer(400));
+    FAKE.enqueue(slowAnswer(400, Duration.ofMillis(20)));
     EventStream first = send("Write a long story");
     String replyId =
         first
@@ -148,7 +142,7 @@ class ReplyScaleOutHttpTest extends HttpTest {
 
   @Test
   void anotherUserCannotFollowOrStopTheReply() {
-    FAKE.enqueue(slowAnswer(100));
+    FAKE.enqueue(slowAnswer(100, Duration.ofMillis(20)));
     EventStream first = send("Mine");
     String replyId =
         first
@@ -187,18 +181,5 @@ class ReplyScaleOutHttpTest extends HttpTest {
         Map.of("projectId", projectId.toString(), "message", message),
         session.accessToken(),
         Map.of());
-  }
-
-  private static List<Step> slowAnswer(int words) {
-    List<Step> steps = new ArrayList<>();
-    steps.add(messageStart(25, 0, 0));
-    steps.add(blockStart(0, "text"));
-    for (int i = 0; i < words; i++) {
-      steps.add(text(0, "word "));
-      steps.add(new Pause(Duration.ofMillis(20)));
-    }
-    steps.add(messageDelta("end_turn", words));
-    steps.add(messageStop());
-    return steps;
   }
 }

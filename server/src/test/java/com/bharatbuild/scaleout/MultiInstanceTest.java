@@ -1,17 +1,12 @@
 package com.bharatbuild.scaleout;
 
 import static com.bharatbuild.ai.FakeModelServer.Anthropic.answer;
-import static com.bharatbuild.ai.FakeModelServer.Anthropic.blockStart;
-import static com.bharatbuild.ai.FakeModelServer.Anthropic.messageDelta;
-import static com.bharatbuild.ai.FakeModelServer.Anthropic.messageStart;
-import static com.bharatbuild.ai.FakeModelServer.Anthropic.messageStop;
+import static com.bharatbuild.ai.FakeModelServer.Anthropic.slowAnswer;
 import static com.bharatbuild.ai.FakeModelServer.Anthropic.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bharatbuild.BharatBuildApplication;
 import com.bharatbuild.ai.FakeModelServer;
-import com.bharatbuild.ai.FakeModelServer.Pause;
-import com.bharatbuild.ai.FakeModelServer.Step;
 import com.bharatbuild.support.Api;
 import com.bharatbuild.support.Api.Session;
 import com.bharatbuild.support.EventStream;
@@ -185,7 +180,7 @@ class MultiInstanceTest {
   void aReplyStartedOnOneInstanceIsResumedOnTheOther() {
     Session session = a.api().register();
     UUID project = a.api().createProject(session, "followed");
-    fake.enqueue(slowAnswer(120));
+    fake.enqueue(slowAnswer(120, Duration.ofMillis(25)));
 
     List<Event> before;
     try (EventStream first = send(a, session, project, "Tell me a story")) {
@@ -256,7 +251,7 @@ class MultiInstanceTest {
   void killingTheInstanceThatRunsAReplyKeepsItAndEndsTheStreamOnTheOther() throws Exception {
     Session session = b.api().register();
     UUID project = b.api().createProject(session, "survivor");
-    fake.enqueue(slowAnswer(400));
+    fake.enqueue(slowAnswer(400, Duration.ofMillis(25)));
 
     List<Event> before;
     EventStream onA = send(a, session, project, "Write a long story");
@@ -319,18 +314,5 @@ class MultiInstanceTest {
       }
     }
     return text.toString();
-  }
-
-  private static List<Step> slowAnswer(int words) {
-    List<Step> steps = new ArrayList<>();
-    steps.add(messageStart(25, 0, 0));
-    steps.add(blockStart(0, "text"));
-    for (int i = 0; i < words; i++) {
-      steps.add(text(0, "word "));
-      steps.add(new Pause(Duration.ofMillis(25)));
-    }
-    steps.add(messageDelta("end_turn", words));
-    steps.add(messageStop());
-    return steps;
   }
 }
