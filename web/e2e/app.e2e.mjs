@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { PASSWORD, SESSION_KEY, randomEmail, readSession, registerInBrowser } from './accounts.mjs'
 import {
   expectCount,
   expectPath,
@@ -9,25 +9,6 @@ import {
   visible,
 } from './harness.mjs'
 
-const SESSION_KEY = 'bharatbuild.session'
-const PASSWORD = 'correct-horse-42'
-
-function randomEmail() {
-  return `e2e-${Date.now()}-${randomBytes(3).toString('hex')}@example.com`
-}
-
-/** Registers through the UI and waits for the (empty) project list. */
-async function registerInBrowser(page, { name = 'E2E User', email = randomEmail() } = {}) {
-  await page.goto('/register')
-  await page.getByLabel('Name', { exact: true }).fill(name)
-  await page.getByLabel('Email', { exact: true }).fill(email)
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Create account' }).click()
-  await expectPath(page, '/projects')
-  await visible(page.getByRole('heading', { name: 'Projects', level: 1 }))
-  return email
-}
-
 /** Registers through the API, as another client would. */
 async function registerByApi(context, email = randomEmail()) {
   const response = await context.request.post('/api/v1/auth/register', {
@@ -36,13 +17,6 @@ async function registerByApi(context, email = randomEmail()) {
   if (response.status() !== 201)
     fail(`register answered ${response.status()}: ${await response.text()}`)
   return { email, ...(await response.json()) }
-}
-
-async function readSession(page) {
-  return page.evaluate(
-    (key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.state ?? null,
-    SESSION_KEY,
-  )
 }
 
 async function createProjectInBrowser(page, { name, description = '', type = '', techStack = '' }) {

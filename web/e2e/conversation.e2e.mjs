@@ -1,35 +1,13 @@
 // A long conversation in the chat: 2,000 messages made through the API as a user would make
 // them (send, stop), then the virtualised list opened, scrolled and measured in real Chromium.
-import { randomBytes } from 'node:crypto'
+import { accessToken, randomEmail, registerInBrowser } from './accounts.mjs'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { expectCount, expectPath, eventually, fail, visible } from './harness.mjs'
+import { expectCount, eventually, fail, visible } from './harness.mjs'
 
-const SESSION_KEY = 'bharatbuild.session'
-const PASSWORD = 'correct-horse-42'
 /** Exchanges (a message and its reply) to make: 2,000 messages. */
 const EXCHANGES = Number(process.env.E2E_EXCHANGES ?? 1000)
 /** At most this many messages may be in the DOM at once (the view plus overscan). */
 const MAX_DRAWN = 40
-
-async function registerInBrowser(page) {
-  await page.goto('/register')
-  await page.getByLabel('Name', { exact: true }).fill('Talker')
-  await page
-    .getByLabel('Email', { exact: true })
-    .fill(`e2e-chat-${Date.now()}-${randomBytes(3).toString('hex')}@example.com`)
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Create account' }).click()
-  await expectPath(page, '/projects')
-}
-
-async function token(page) {
-  const session = await page.evaluate(
-    (key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.state ?? null,
-    SESSION_KEY,
-  )
-  if (!session?.accessToken) fail('no session in the page')
-  return session.accessToken
-}
 
 /** One API call with the page's session; the response, whatever its status. */
 async function call(page, bearer, method, path, data) {
@@ -53,7 +31,7 @@ async function ok(response, what) {
  * down answers 409 and is tried again.
  */
 async function makeConversation(page, projectId, count) {
-  const bearer = await token(page)
+  const bearer = await accessToken(page)
   const packages = await ok(await call(page, bearer, 'GET', '/api/v1/tokens/packages'), 'packages')
   const biggest = [...packages].sort((a, b) => b.tokens - a.tokens)[0]
   if (!biggest) fail('no token packages to buy')
@@ -119,7 +97,7 @@ export const tests = [
   {
     name: 'a conversation of 2,000 messages opens at the end and scrolls with a bounded DOM',
     async fn({ page, screenshot }) {
-      await registerInBrowser(page)
+      await registerInBrowser(page, { name: 'Talker', email: randomEmail('e2e-chat') })
       await page.getByLabel('Project name', { exact: true }).fill('Long talk')
       await page.getByRole('button', { name: 'Create project' }).click()
       const link = page
@@ -132,7 +110,7 @@ export const tests = [
       const made = Date.now()
       const purchases = await makeConversation(page, projectId, EXCHANGES)
       const listed = await ok(
-        await call(page, await token(page), 'GET', `/api/v1/chat/messages/${projectId}`),
+        await call(page, await accessToken(page), 'GET', `/api/v1/chat/messages/${projectId}`),
         'messages',
       )
       if (listed.length !== 2 * EXCHANGES) fail(`the server lists ${listed.length} messages`)

@@ -1,28 +1,5 @@
-import { randomBytes } from 'node:crypto'
+import { accessToken, randomEmail, registerInBrowser } from './accounts.mjs'
 import { expectCount, expectPath, expectText, eventually, fail, visible } from './harness.mjs'
-
-const SESSION_KEY = 'bharatbuild.session'
-const PASSWORD = 'correct-horse-42'
-
-async function registerInBrowser(page) {
-  await page.goto('/register')
-  await page.getByLabel('Name', { exact: true }).fill('Runner')
-  await page
-    .getByLabel('Email', { exact: true })
-    .fill(`e2e-run-${Date.now()}-${randomBytes(3).toString('hex')}@example.com`)
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Create account' }).click()
-  await expectPath(page, '/projects')
-}
-
-async function token(page) {
-  const session = await page.evaluate(
-    (key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.state ?? null,
-    SESSION_KEY,
-  )
-  if (!session?.accessToken) fail('no session in the page')
-  return session.accessToken
-}
 
 async function createProject(page, name) {
   await page.getByLabel('Project name', { exact: true }).fill(name)
@@ -36,7 +13,7 @@ async function api(page, method, path, data) {
   const response = await page.request.fetch(path, {
     method,
     data,
-    headers: { Authorization: `Bearer ${await token(page)}` },
+    headers: { Authorization: `Bearer ${await accessToken(page)}` },
   })
   if (response.status() >= 300) fail(`${method} ${path} answered ${response.status()}`)
   return response.status() === 204 ? null : response.json()
@@ -50,7 +27,7 @@ export const tests = [
   {
     name: 'terminal, run, output and preview of a project in the sandbox',
     async fn({ page, screenshot }) {
-      await registerInBrowser(page)
+      await registerInBrowser(page, { name: 'Runner', email: randomEmail('e2e-run') })
       const projectId = await createProject(page, 'Sandboxed')
 
       // the shell: type a command and see what it printed
@@ -100,7 +77,7 @@ export const tests = [
   {
     name: 'problems from a run open the file and can be sent to the AI',
     async fn({ page }) {
-      await registerInBrowser(page)
+      await registerInBrowser(page, { name: 'Runner', email: randomEmail('e2e-run') })
       const projectId = await createProject(page, 'With problems')
       await api(page, 'PUT', `/api/v1/projects/${projectId}/files`, {
         path: 'src/App.tsx',
@@ -155,7 +132,7 @@ export const tests = [
   {
     name: 'two tabs on one project: a reply streams live in the other tab',
     async fn({ page, context, screenshot }) {
-      await registerInBrowser(page)
+      await registerInBrowser(page, { name: 'Runner', email: randomEmail('e2e-run') })
       await createProject(page, 'Two tabs')
       const other = await context.newPage()
       await other.goto(page.url())
@@ -183,7 +160,7 @@ export const tests = [
   {
     name: 'a project from a template, its history, export and import',
     async fn({ page }) {
-      await registerInBrowser(page)
+      await registerInBrowser(page, { name: 'Runner', email: randomEmail('e2e-run') })
       await page.getByLabel('Project name', { exact: true }).fill('From template')
       await page.getByLabel('Start from', { exact: true }).selectOption({ label: 'Node + Express' })
       await page.getByRole('button', { name: 'Create project' }).click()
@@ -272,7 +249,7 @@ export const tests = [
   {
     name: 'the Tokens page shows the starting grant',
     async fn({ page }) {
-      await registerInBrowser(page)
+      await registerInBrowser(page, { name: 'Runner', email: randomEmail('e2e-run') })
       await page
         .getByRole('navigation', { name: 'Main' })
         .getByRole('link', { name: 'Tokens' })
@@ -287,7 +264,7 @@ export const tests = [
   {
     name: 'the chat and terminal split is resized from the keyboard and remembered',
     async fn({ page }) {
-      await registerInBrowser(page)
+      await registerInBrowser(page, { name: 'Runner', email: randomEmail('e2e-run') })
       await createProject(page, 'Split')
       const divider = page.getByRole('separator', { name: 'Resize chat and terminal' })
       await visible(divider)
