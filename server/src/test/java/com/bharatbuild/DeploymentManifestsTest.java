@@ -116,14 +116,50 @@ class DeploymentManifestsTest {
   }
 
   @Test
-  void theDeploymentProbesTheActuator() throws IOException {
+  void theDeploymentProbesTheActuatorOnItsOwnPort() throws IOException {
     Map<String, Object> container = container(baseManifest("Deployment"));
+    int management = Integer.parseInt(environment(container).get("MANAGEMENT_SERVER_PORT"));
 
+    assertThat(management).isNotIn(8080, 8081);
+    assertThat(at(container, "startupProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
+    assertThat(at(container, "startupProbe.httpGet.port")).isEqualTo(management);
     assertThat(at(container, "livenessProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
-    assertThat(at(container, "livenessProbe.httpGet.port")).isEqualTo(8080);
+    assertThat(at(container, "livenessProbe.httpGet.port")).isEqualTo(management);
     assertThat(at(container, "readinessProbe.httpGet.path"))
         .isEqualTo("/actuator/health/readiness");
-    assertThat(at(container, "readinessProbe.httpGet.port")).isEqualTo(8080);
+    assertThat(at(container, "readinessProbe.httpGet.port")).isEqualTo(management);
+  }
+
+  @Test
+  void prometheusScrapesTheManagementPortWhichNoServiceExposes() throws IOException {
+    Map<String, Object> deployment = baseManifest("Deployment");
+    Map<String, Object> container = container(deployment);
+    Map<String, Object> annotations = map(at(deployment, "spec.template.metadata.annotations"));
+    String management = environment(container).get("MANAGEMENT_SERVER_PORT");
+
+    assertThat(annotations)
+        .containsEntry("prometheus.io/scrape", "true")
+        .containsEntry("prometheus.io/port", management)
+        .containsEntry("prometheus.io/path", "/actuator/prometheus");
+    assertThat(list(container.get("ports")))
+        .anySatisfy(
+            port ->
+                assertThat(map(port).get("containerPort")).isEqualTo(Integer.parseInt(management)));
+    assertThat(list(at(baseManifest("Service"), "spec.ports")))
+        .noneSatisfy(
+            port -> assertThat(String.valueOf(map(port).get("targetPort"))).isEqualTo(management));
+  }
+
+  /** The container's plain (not secret) environment variables. */
+  private static Map<String, String> environment(Map<String, Object> container) {
+    Map<String, String> values = new HashMap<>();
+    for (Object variable : list(container.get("env"))) {
+      Object value = map(variable).get("value");
+      if (value != null) {
+        values.put((String) map(variable).get("name"), value.toString());
+      }
+    }
+    return values;
   }
 
   @Test

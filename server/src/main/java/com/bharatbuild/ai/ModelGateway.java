@@ -29,13 +29,20 @@ public class ModelGateway {
   private final Map<String, ModelProvider> providersByModel;
   private final int maxAttempts;
   private final Duration firstRetryDelay;
+  private final AiMetrics metrics;
 
   @Autowired
-  ModelGateway(AiProperties properties) {
-    this(providers(properties), properties.maxAttempts(), properties.firstRetryDelay());
+  ModelGateway(AiProperties properties, AiMetrics metrics) {
+    this(providers(properties), properties.maxAttempts(), properties.firstRetryDelay(), metrics);
   }
 
   ModelGateway(List<ModelProvider> providers, int maxAttempts, Duration firstRetryDelay) {
+    this(providers, maxAttempts, firstRetryDelay, AiMetrics.detached());
+  }
+
+  ModelGateway(
+      List<ModelProvider> providers, int maxAttempts, Duration firstRetryDelay, AiMetrics metrics) {
+    this.metrics = metrics;
     List<ModelInfo> all = new ArrayList<>();
     Map<String, ModelProvider> byModel = new java.util.LinkedHashMap<>();
     for (ModelProvider provider : providers) {
@@ -101,14 +108,19 @@ public class ModelGateway {
    */
   public CompletionResult stream(
       CompletionRequest request, CompletionListener listener, Cancellation cancellation) {
-    ModelProvider provider = providersByModel.get(resolve(request.model()).id());
+    ModelInfo model = resolve(request.model());
+    ModelProvider provider = providersByModel.get(model.id());
     TokenUsage spent = TokenUsage.NONE;
     FirstTokenWatch watch = new FirstTokenWatch(listener);
     for (int attempt = 1; ; attempt++) {
+      AiMetrics.Attempt timing = metrics.attempt(model);
+      watch.timing = timing;
       try {
         CompletionResult result = provider.stream(request, watch, cancellation);
+        timing.ended(result);
         return new CompletionResult(spent.plus(result.usage()), result.stopReason());
       } catch (ModelCallFailed failed) {
+        timing.failed(failed);
         spent = spent.plus(failed.usageSoFar());
         boolean retry =
             failed.isTransient()
@@ -148,6 +160,7 @@ public class ModelGateway {
   private static final class FirstTokenWatch implements CompletionListener {
     private final CompletionListener delegate;
     private volatile boolean started;
+    private volatile AiMetrics.@Nullable Attempt timing;
 
     FirstTokenWatch(CompletionListener delegate) {
       this.delegate = delegate;
@@ -155,14 +168,22 @@ public class ModelGateway {
 
     @Override
     public void onText(String delta) {
-      started = true;
+      arrived();
       delegate.onText(delta);
     }
 
     @Override
     public void onThinking(String delta) {
-      started = true;
+      arrived();
       delegate.onThinking(delta);
+    }
+
+    private void arrived() {
+      started = true;
+      AiMetrics.Attempt current = timing;
+      if (current != null) {
+        current.firstToken();
+      }
     }
   }
 

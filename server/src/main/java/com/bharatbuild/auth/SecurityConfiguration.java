@@ -8,8 +8,10 @@ import java.util.List;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -29,7 +31,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Stateless API security: every {@code /api/**} route needs a bearer access token except the ones
- * that hand tokens out; the web client and health probes are public. Errors are problem+json.
+ * that hand tokens out; the web client and health probes are public, the metrics scrape only as
+ * {@link MetricsScrape} allows. Errors are problem+json.
  */
 @Configuration
 class SecurityConfiguration {
@@ -48,7 +51,10 @@ class SecurityConfiguration {
   };
 
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http, ProblemWriter problems, MetricsScrape metrics, Environment environment)
+      throws Exception {
+    boolean scrapeAllowed = metrics.permitted(environment);
     AuthenticationEntryPoint unauthenticated =
         (request, response, error) -> {
           response.setHeader("WWW-Authenticate", "Bearer");
@@ -80,6 +86,8 @@ class SecurityConfiguration {
                     .hasRole("ADMIN")
                     .requestMatchers("/api/**")
                     .authenticated()
+                    .requestMatchers("/actuator/prometheus")
+                    .access((authentication, context) -> new AuthorizationDecision(scrapeAllowed))
                     .anyRequest()
                     .permitAll())
         .oauth2ResourceServer(

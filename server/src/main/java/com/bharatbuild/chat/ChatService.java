@@ -17,6 +17,7 @@ import com.bharatbuild.projects.FileView;
 import com.bharatbuild.projects.ProjectService;
 import com.bharatbuild.projects.ProjectView;
 import com.bharatbuild.shared.config.Timestamps;
+import com.bharatbuild.shared.web.LogContext;
 import com.bharatbuild.wallet.Reservation;
 import com.bharatbuild.wallet.TokenWallet;
 import java.time.Clock;
@@ -27,6 +28,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,6 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class ChatService implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(ChatService.class);
 
   private final ProjectService projects;
   private final FileService files;
@@ -54,6 +59,7 @@ class ChatService implements DisposableBean {
   private final Clock clock;
   private final MessageRevert reverts;
   private final ChatActivity activity;
+  private final ChatMetrics metrics;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
   ChatService(
@@ -70,7 +76,9 @@ class ChatService implements DisposableBean {
       TransactionTemplate transactions,
       MessageRevert reverts,
       ChatActivity activity,
+      ChatMetrics metrics,
       Clock clock) {
+    this.metrics = metrics;
     this.activity = activity;
     this.reverts = reverts;
     this.projects = projects;
@@ -134,6 +142,7 @@ class ChatService implements DisposableBean {
       throw new ChatProblems.ShuttingDown();
     }
     ModelInfo model = models.resolve(request.model());
+    ChatMetrics.FirstEvent firstEvent = metrics.waitForFirstEvent(model.id());
     List<Attachment> attachments = new ArrayList<>();
     for (String raw : request.attachedFiles()) {
       FilePath path = FilePath.of(raw);
@@ -196,12 +205,16 @@ class ChatService implements DisposableBean {
             registry.mirror());
     run.append(events.started(replyId, questionId));
     registry.add(run);
+    log.info("Reply {} to message {} started with model {}", replyId, questionId, model.id());
+    // the worker's log lines carry this request's id and trace id
     threads.submit(
-        () ->
-            worker.run(
-                run,
-                prompt.request().withMaxOutputTokens(reservation.maxOutputTokens()),
-                reservation));
+        LogContext.carried(
+            () ->
+                worker.run(
+                    run,
+                    prompt.request().withMaxOutputTokens(reservation.maxOutputTokens()),
+                    reservation,
+                    firstEvent)));
     return run;
   }
 

@@ -132,6 +132,7 @@ final class ReplyAssembler implements OperationStream.Listener {
   @Override
   public void onTruncated(int index, String reason) {
     OperationView view = operations.get(index);
+    fileOperations.truncated(view.type());
     update(
         index, view.withStatus("error", null, TRUNCATED + ": " + reason + "; nothing was changed"));
   }

@@ -42,7 +42,8 @@ class ReplyRegistry implements DisposableBean {
       ChatMessages messages,
       Clock clock,
       RedisReplies shared,
-      Leases leases) {
+      Leases leases,
+      ChatMetrics metrics) {
     this.leases = leases;
     this.settings = settings;
     this.messages = messages;
@@ -50,6 +51,7 @@ class ReplyRegistry implements DisposableBean {
     this.shared = shared;
     // a stop asked for on another instance, for a reply that runs here
     shared.onStop(id -> find(id).ifPresent(run -> run.cancellation().cancel()));
+    metrics.runningReplies(() -> running().size());
     watchdog.scheduleWithFixedDelay(this::cancelAbandoned, 250, 250, TimeUnit.MILLISECONDS);
     long beat = Math.max(1_000, settings.staleAfter().toMillis() / 6);
     watchdog.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);

@@ -18,17 +18,25 @@ import org.springframework.stereotype.Component;
 @Component
 class ReplyStreamer {
 
+  private final ChatMetrics metrics;
+
+  ReplyStreamer(ChatMetrics metrics) {
+    this.metrics = metrics;
+  }
+
   private static final byte[] HEARTBEAT = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
   void stream(ReplySource run, long lastEventId, Duration heartbeat, HttpServletResponse response)
       throws IOException {
     run.attach();
+    metrics.streamOpened();
     try {
       OutputStream out = start(response);
       follow(run, lastEventId, heartbeat, out);
     } catch (IOException clientGone) {
       // the reply goes on; the client may come back with Last-Event-ID
     } finally {
+      metrics.streamClosed();
       run.detach();
     }
   }

@@ -41,6 +41,7 @@ class ReplyWorker {
   private final FileService files;
   private final Clock clock;
   private final ChatActivity activity;
+  private final ChatMetrics metrics;
 
   ReplyWorker(
       ModelGateway models,
@@ -53,7 +54,9 @@ class ReplyWorker {
       PromptBuilder prompts,
       FileService files,
       ChatActivity activity,
+      ChatMetrics metrics,
       Clock clock) {
+    this.metrics = metrics;
     this.activity = activity;
     this.prompts = prompts;
     this.files = files;
@@ -67,9 +70,13 @@ class ReplyWorker {
     this.clock = clock;
   }
 
-  void run(ReplyRun run, CompletionRequest request, Reservation reservation) {
+  void run(
+      ReplyRun run,
+      CompletionRequest request,
+      Reservation reservation,
+      ChatMetrics.FirstEvent firstEvent) {
     ReplyAssembler reply = assemblers.create(run);
-    Listener listener = new Listener(run, reply);
+    Listener listener = new Listener(run, reply, firstEvent);
     TokenUsage usage = TokenUsage.NONE;
     String status = "complete";
     ModelCallFailed failure = null;
@@ -114,7 +121,17 @@ class ReplyWorker {
       status = "error";
       reply.abandon();
     } finally {
+      // counted before the closing event, so whoever sees the reply end sees it counted
+      metrics.replyEnded(request.model(), status);
       end(run, reservation, reply, usage, status, failure);
+      log.info(
+          "Reply {} ended {}{}: {} input, {} output, {} cache tokens",
+          run.replyId(),
+          status,
+          failure == null ? "" : " (" + failure.code() + ")",
+          usage.inputTokens(),
+          usage.outputTokens(),
+          usage.cacheCreationTokens() + usage.cacheReadTokens());
     }
   }
 
@@ -180,17 +197,20 @@ class ReplyWorker {
   private final class Listener implements CompletionListener {
     private final ReplyRun run;
     private final ReplyAssembler reply;
+    private final ChatMetrics.FirstEvent firstEvent;
     private boolean generating;
     private Instant lastSave;
 
-    Listener(ReplyRun run, ReplyAssembler reply) {
+    Listener(ReplyRun run, ReplyAssembler reply, ChatMetrics.FirstEvent firstEvent) {
       this.run = run;
       this.reply = reply;
+      this.firstEvent = firstEvent;
       this.lastSave = clock.instant();
     }
 
     @Override
     public void onText(String delta) {
+      firstEvent.arrived();
       if (!generating) {
         generating = true;
         run.append(events.status("generating", "Generating code…"));
@@ -201,6 +221,7 @@ class ReplyWorker {
 
     @Override
     public void onThinking(String delta) {
+      firstEvent.arrived();
       run.append(events.thinking(delta));
     }
 

@@ -33,9 +33,11 @@ import org.springframework.stereotype.Service;
 public class FileOperations {
 
   private final FileService files;
+  private final EditMetrics metrics;
 
-  FileOperations(FileService files) {
+  FileOperations(FileService files, EditMetrics metrics) {
     this.files = files;
+    this.metrics = metrics;
   }
 
   /** Applies one operation for the AI reply {@code messageId}; never throws for a bad operation. */
@@ -66,11 +68,39 @@ public class FileOperations {
                             read.put(file.path(), file);
                             return file.content();
                           }));
-      return write(projectId, outcome, read, change);
+      OperationOutcome written = write(projectId, outcome, read, change);
+      switch (written) {
+        case Applied applied -> metrics.applied(operation.type());
+        case Failed failed -> metrics.failed(operation.type(), reasonCode(outcome));
+      }
+      return written;
     } catch (ApiProblem refused) {
       // an invalid path, a file too large, a version conflict: the files stay as they were
+      metrics.failed(operation.type(), problemCode(refused));
       return new Failed(refused.getMessage());
     }
+  }
+
+  /**
+   * Counts an operation the answer ended inside of, which was never applied.
+   *
+   * @param type the operation's type as the model wrote it
+   */
+  public void truncated(String type) {
+    metrics.failed(type, "truncated");
+  }
+
+  /** The engine's failure kind (no_match, ambiguous, …), or {@code rejected} for the rest. */
+  private static String reasonCode(EditOutcome outcome) {
+    return outcome instanceof EditOutcome.Rejected rejected && rejected.failure().isPresent()
+        ? rejected.failure().get().kind().name()
+        : "rejected";
+  }
+
+  private static String problemCode(ApiProblem problem) {
+    Map<String, Object> properties = problem.getBody().getProperties();
+    Object code = properties == null ? null : properties.get("code");
+    return code == null ? "refused" : code.toString();
   }
 
   private static @Nullable Integer versionOf(Map<String, FileView> read, String path) {

@@ -14,6 +14,7 @@ import com.bharatbuild.projects.FileService;
 import com.bharatbuild.projects.ProjectService;
 import com.bharatbuild.shared.config.DataDirectory;
 import com.bharatbuild.shared.jobs.JobLocks;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
@@ -125,9 +126,19 @@ class ExecutionConfiguration {
       PreviewTargets previews,
       ExecutionProperties settings,
       Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      MeterRegistry meters) {
     return new RunService(
-        projects, files, workspaces, sandboxes, runs, previews, settings, clock, events);
+        projects,
+        files,
+        workspaces,
+        sandboxes,
+        runs,
+        previews,
+        settings,
+        clock,
+        events,
+        new RunMetrics(meters));
   }
 
   @Bean(destroyMethod = "closeAll")

@@ -60,6 +60,7 @@ public class RunService {
   private final ExecutionProperties settings;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final RunMetrics metrics;
   private final Map<UUID, ActiveRun> active = new ConcurrentHashMap<>();
   private final Map<UUID, ProblemParser> problems = new ConcurrentHashMap<>();
 
@@ -72,8 +73,11 @@ public class RunService {
       PreviewTargets previews,
       ExecutionProperties settings,
       Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      RunMetrics metrics) {
     this.events = events;
+    this.metrics = metrics;
+    metrics.activeRuns(active::size);
     this.projects = projects;
     this.files = files;
     this.workspaces = workspaces;
@@ -103,6 +107,7 @@ public class RunService {
     runs.insert(projectId, owner, run);
     ActiveRun handle = new ActiveRun(projectId);
     active.put(run.id(), handle);
+    metrics.started();
     ProblemParser parser = new ProblemParser(sandboxes.seenWorkspace(workspace));
     problems.put(projectId, parser);
     events.publishEvent(new RunStarted(projectId, owner, run));
@@ -218,6 +223,7 @@ public class RunService {
       appendQuietly(workspace, run, "[could not run: " + e.getMessage() + "]\n");
     } finally {
       active.remove(run.id());
+      metrics.ended(status);
       runs.end(run.id(), status, exitCode, Timestamps.now(clock));
       runs.find(workspace.projectId(), run.id())
           .ifPresent(

@@ -27,9 +27,15 @@ public class TokenWallet {
   private final WalletProperties settings;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final WalletMetrics metrics;
 
   TokenWallet(
-      Wallets wallets, WalletProperties settings, Clock clock, ApplicationEventPublisher events) {
+      Wallets wallets,
+      WalletProperties settings,
+      Clock clock,
+      ApplicationEventPublisher events,
+      WalletMetrics metrics) {
+    this.metrics = metrics;
     this.wallets = wallets;
     this.settings = settings;
     this.clock = clock;
@@ -80,16 +86,19 @@ public class TokenWallet {
     long balance = wallets.lockBalance(userId).orElse(0L);
     long available = balance - wallets.reserved(userId);
     if (available < settings.minimumBalance()) {
+      metrics.refused();
       throw new InsufficientTokens(available, settings.minimumBalance());
     }
     long affordableOutput = available - inputEstimate;
     long neededOutput = Math.min(MIN_OUTPUT_TOKENS, maxOutputTokens);
     if (affordableOutput < neededOutput) {
+      metrics.refused();
       throw new InsufficientTokens(available, inputEstimate + neededOutput);
     }
     int output = (int) Math.min(maxOutputTokens, affordableOutput);
     long amount = inputEstimate + output;
     wallets.reserve(userId, messageId, amount, Timestamps.now(clock));
+    metrics.afterCommit(WalletMetrics.RESERVED);
     events.publishEvent(new WalletChanged(userId));
     return new Reservation(userId, messageId, amount, output);
   }
@@ -116,14 +125,18 @@ public class TokenWallet {
               null,
               Timestamps.now(clock)));
     }
-    wallets.release(reservation.messageId());
+    if (wallets.release(reservation.messageId()) > 0) {
+      metrics.afterCommit(WalletMetrics.SETTLED);
+    }
     events.publishEvent(new WalletChanged(reservation.userId()));
   }
 
   /** Drops the hold of a reply that will never settle (its server stopped while it streamed). */
   @Transactional
   public void releaseReservation(UUID messageId) {
-    wallets.release(messageId);
+    if (wallets.release(messageId) > 0) {
+      metrics.afterCommit(WalletMetrics.RELEASED);
+    }
   }
 
   /**

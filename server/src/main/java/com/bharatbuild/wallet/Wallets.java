@@ -74,10 +74,16 @@ class Wallets {
         .update();
   }
 
-  void release(UUID messageId) {
-    jdbc.sql("DELETE FROM token_reservations WHERE message_id = :message")
+  /** Drops the reservation of a message; how many rows went (0 or 1). */
+  int release(UUID messageId) {
+    return jdbc.sql("DELETE FROM token_reservations WHERE message_id = :message")
         .param("message", messageId)
         .update();
+  }
+
+  /** Reservations held, on every instance. */
+  long reservationCount() {
+    return jdbc.sql("SELECT COUNT(*) FROM token_reservations").query(Long.class).single();
   }
 
   /** Whether an entry of this kind and reference is in the ledger already. */

@@ -259,7 +259,7 @@ class AuthHttpTest extends HttpTest {
         .properties()
         .forEach(
             entry -> {
-              if (!entry.getKey().equals("requestId")) {
+              if (!entry.getKey().equals("requestId") && !entry.getKey().equals("traceId")) {
                 fields.put(entry.getKey(), entry.getValue().toString());
               }
             });

@@ -107,6 +107,11 @@ public final class EventStream implements AutoCloseable {
     return headers.getOrDefault("content-type", "");
   }
 
+  /** A response header, by its name in any case. */
+  public @Nullable String header(String name) {
+    return headers.get(name.toLowerCase(Locale.ROOT));
+  }
+
   /** The whole body, for a response that is not an event stream (an error). */
   public JsonNode problem() {
     try {

@@ -23,8 +23,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Renders every error raised in a controller as problem+json with the request id; a 500 logs its
- * stack trace and shows none.
+ * Renders every error raised in a controller as problem+json with the request and trace ids; a 500
+ * logs its stack trace and shows none.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -133,6 +133,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setInstance(URI.create(servletRequest.getRequestURI()));
       }
       problem.setProperty("requestId", requestId(request));
+      problem.setProperty("traceId", traceId(request));
     }
     return response;
   }
@@ -140,6 +141,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static String requestId(WebRequest request) {
     Object id = request.getAttribute(RequestIdFilter.ATTRIBUTE, WebRequest.SCOPE_REQUEST);
     return id != null ? id.toString() : "unknown";
+  }
+
+  private static String traceId(WebRequest request) {
+    return request.getAttribute(RequestIdFilter.TRACE_ATTRIBUTE, WebRequest.SCOPE_REQUEST)
+            instanceof TraceParent trace
+        ? trace.traceId()
+        : "unknown";
   }
 
   private static @Nullable Throwable causedBy(Throwable error, Class<? extends Throwable> type) {

@@ -24,6 +24,7 @@ public class ProblemWriter {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setInstance(URI.create(request.getRequestURI()));
     problem.setProperty("requestId", RequestIdFilter.idOf(request));
+    problem.setProperty("traceId", RequestIdFilter.traceIdOf(request));
     return problem;
   }
 

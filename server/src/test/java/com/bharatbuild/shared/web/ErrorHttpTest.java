@@ -110,6 +110,16 @@ class ErrorHttpTest extends HttpTest {
   }
 
   @Test
+  void theMetricsScrapeIsRefusedOnThePublicPortByDefault() {
+    Response anonymous = api.get("/actuator/prometheus", null);
+    Response signedIn = api.get("/actuator/prometheus", session.accessToken());
+
+    assertProblem(anonymous, 401);
+    assertProblem(signedIn, 403);
+    assertThat(signedIn.body()).doesNotContain("bharatbuild_");
+  }
+
+  @Test
   void healthProbesAreUp() {
     assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
     assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
@@ -123,5 +133,6 @@ class ErrorHttpTest extends HttpTest {
     assertThat(response.json().get("title").asString()).isNotBlank();
     assertThat(response.json().get("detail").asString()).isNotBlank();
     assertThat(response.json().get("requestId").asString()).isNotBlank();
+    assertThat(response.json().get("traceId").asString()).matches("[0-9a-f]{32}");
   }
 }
