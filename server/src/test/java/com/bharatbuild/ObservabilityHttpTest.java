@@ -35,6 +35,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,6 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * response and the log lines of the work it started.
  */
 class ObservabilityHttpTest extends HttpTest {
+
+  @Autowired JdbcClient jdbc;
 
   private static final FakeModelServer FAKE = start();
   private static final String MODEL = "claude-fake";
@@ -166,6 +170,30 @@ class ObservabilityHttpTest extends HttpTest {
         .isEqualTo(1);
     assertThat(after.value("bharatbuild_wallet_reservations_outstanding", Map.of())).isZero();
     assertThat(awaitValue("bharatbuild_chat_streams_active")).isZero();
+  }
+
+  @Test
+  void aReplyTheBalanceCannotCoverIsCountedAsRefusedAndHoldsNothing() {
+    jdbc.sql("UPDATE user_wallets SET balance = 50 WHERE user_id = :user")
+        .param("user", session.userId())
+        .update();
+    Scrape before = scrape();
+
+    try (EventStream refused = send("Too expensive", Map.of())) {
+      assertThat(refused.status()).isEqualTo(402);
+    }
+
+    Scrape after = scrape();
+    assertThat(
+            after.increase(
+                before, "bharatbuild_wallet_reservations_total", Map.of("outcome", "refused")))
+        .isEqualTo(1);
+    assertThat(
+            after.increase(
+                before, "bharatbuild_wallet_reservations_total", Map.of("outcome", "reserved")))
+        .isZero();
+    assertThat(after.value("bharatbuild_wallet_reservations_outstanding", Map.of()))
+        .isEqualTo(before.value("bharatbuild_wallet_reservations_outstanding", Map.of()));
   }
 
   @Test
