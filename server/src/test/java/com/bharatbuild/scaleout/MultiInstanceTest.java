@@ -117,6 +117,7 @@ class MultiInstanceTest {
             "spring.datasource.url=" + TestDatabase.withSchema(jdbc, SCHEMA),
             "spring.flyway.schemas=" + SCHEMA,
             "spring.flyway.create-schemas=true",
+            "spring.datasource.hikari.maximum-pool-size=8",
             "bharatbuild.redis.url=" + RequiresRedis.url(),
             "bharatbuild.data-dir=" + data,
             "bharatbuild.auth.jwt-secret=multi-instance-test-secret-multi-instance-0123",

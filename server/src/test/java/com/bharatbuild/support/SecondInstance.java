@@ -17,6 +17,9 @@ public final class SecondInstance {
       List.of(
           "spring.datasource.url",
           "spring.flyway.schemas",
+          "spring.datasource.hikari.maximum-pool-size",
+          "spring.datasource.hikari.minimum-idle",
+          "spring.datasource.hikari.idle-timeout",
           "bharatbuild.data-dir",
           "bharatbuild.auth.jwt-secret",
           "bharatbuild.redis.url");

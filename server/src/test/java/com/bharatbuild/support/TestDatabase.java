@@ -52,6 +52,11 @@ public final class TestDatabase {
       registry.add("spring.datasource.url", () -> withSchema(jdbcUrl, schema));
       registry.add("spring.flyway.schemas", () -> schema);
       registry.add("spring.flyway.create-schemas", () -> "true");
+      // the test context cache keeps many servers open at once: each may hold few idle connections,
+      // or together they exhaust PostgreSQL's 100
+      registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
+      registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
+      registry.add("spring.datasource.hikari.idle-timeout", () -> "10s");
       registry.add(
           "bharatbuild.auth.jwt-secret", () -> "test-secret-test-secret-test-secret-0123456789");
       dropOnExit(jdbcUrl, schema);
