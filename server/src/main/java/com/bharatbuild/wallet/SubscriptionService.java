@@ -126,10 +126,11 @@ class SubscriptionService {
               if (running != null && running.view().status().equals("pending")) {
                 boolean checkoutOver =
                     running.view().currentPeriodStart().plus(CHECKOUT_OPEN).isBefore(now);
-                if (checkoutOver || running.checkoutRef() == null) {
+                if (checkoutOver) {
                   subscriptions.expire(running.view().id());
                   running = null;
-                } else if (running.view().planId().equals(plan.view().id())) {
+                } else if (running.checkoutRef() != null
+                    && running.view().planId().equals(plan.view().id())) {
                   return running.view();
                 }
               }
@@ -152,8 +153,11 @@ class SubscriptionService {
       subscriptions.expire(id);
       throw e;
     }
-    subscriptions.opened(id, checkout.reference(), checkout.checkoutUrl());
-    return subscriptions.lock(id).orElseThrow().view();
+    if (!subscriptions.opened(id, checkout.reference(), checkout.checkoutUrl())) {
+      // cancelled while Stripe was opening it: the checkout must not be payable either
+      gateway.expireCheckout(checkout.reference());
+    }
+    return subscriptions.find(id).orElseThrow().view();
   }
 
   SubscriptionView current(UUID userId) {

@@ -158,6 +158,10 @@ class Subscriptions {
         .list();
   }
 
+  Optional<Row> find(UUID id) {
+    return jdbc.sql(SELECT + " WHERE s.id = :id").param("id", id).query(ROW).optional();
+  }
+
   Optional<Row> lock(UUID id) {
     return jdbc.sql(SELECT + " WHERE s.id = :id FOR UPDATE").param("id", id).query(ROW).optional();
   }
@@ -182,14 +186,20 @@ class Subscriptions {
         .optional();
   }
 
-  void opened(UUID id, String checkoutRef, @Nullable String checkoutUrl) {
-    jdbc.sql(
-            "UPDATE user_subscriptions SET checkout_ref = :reference, checkout_url = :url"
-                + " WHERE id = :id")
-        .param("id", id)
-        .param("reference", checkoutRef)
-        .param("url", checkoutUrl)
-        .update();
+  /**
+   * Records the checkout a pending subscription is paid through.
+   *
+   * @return false when the subscription is no longer pending
+   */
+  boolean opened(UUID id, String checkoutRef, @Nullable String checkoutUrl) {
+    return jdbc.sql(
+                "UPDATE user_subscriptions SET checkout_ref = :reference, checkout_url = :url"
+                    + " WHERE id = :id AND status = 'pending'")
+            .param("id", id)
+            .param("reference", checkoutRef)
+            .param("url", checkoutUrl)
+            .update()
+        > 0;
   }
 
   void gatewayRef(UUID id, String reference) {
