@@ -81,7 +81,7 @@ export type PushView = Present<Schemas['PushView']>
 export type HistoryEntry = Present<Schemas['HistoryEntry'], 'messageId' | 'projectId' | 'note'>
 export type TokenPackage = Present<Schemas['TokenPackage']>
 export type PlanView = Present<Schemas['PlanView']>
-export type SubscriptionView = Present<Schemas['SubscriptionView']>
+export type SubscriptionView = Present<Schemas['SubscriptionView'], 'checkoutUrl'>
 export type OrderView = Present<Schemas['OrderView'], 'checkoutUrl' | 'razorpay'>
 /** What the browser opens Razorpay Checkout with, for an order at Razorpay. */
 export type RazorpayCheckout = Present<Schemas['RazorpayCheckout']>

@@ -11,7 +11,9 @@ const day = (iso: string) => new Date(iso).toLocaleDateString()
 
 /**
  * The subscription: its plan and period while it runs, with Cancel (it then runs to the end of
- * the period); otherwise the plans to subscribe to.
+ * the period); otherwise the plans to subscribe to. A subscription billed by a hosted checkout
+ * (Stripe) opens the gateway's page; it is pending until paid there, and its tokens arrive with
+ * each period's invoice.
  */
 export function SubscriptionPanel({ onChanged }: { onChanged: () => void }) {
   const [subscription, setSubscription] = useState<SubscriptionView | null>(null)
@@ -39,7 +41,12 @@ export function SubscriptionPanel({ onChanged }: { onChanged: () => void }) {
     setBusy(true)
     setError(null)
     try {
-      setSubscription(await action())
+      const changed = await action()
+      if (changed.status === 'pending' && changed.checkoutUrl) {
+        window.location.assign(changed.checkoutUrl)
+        return
+      }
+      setSubscription(changed)
       useChatStore.setState((s) => ({ balanceVersion: s.balanceVersion + 1 }))
       onChanged()
     } catch (caught) {
@@ -49,20 +56,38 @@ export function SubscriptionPanel({ onChanged }: { onChanged: () => void }) {
     }
   }
 
-  const active = subscription?.status === 'active'
+  const running = subscription?.status === 'active' || subscription?.status === 'past_due'
+  const pending = subscription?.status === 'pending'
   return (
     <section className="tokens__subscription" aria-labelledby="subscription-title">
       <h2 className="section-title" id="subscription-title">
         Subscription
       </h2>
       {error && <Alert title="The subscription did not change">{error}</Alert>}
-      {active && subscription ? (
+      {pending && subscription ? (
+        <div role="status" className="tokens__plan">
+          <p>
+            {subscription.name}: waiting for the payment; the tokens arrive once it is confirmed.
+          </p>
+          {subscription.checkoutUrl && <a href={subscription.checkoutUrl}>Continue to payment</a>}{' '}
+          <Button
+            size="small"
+            variant="secondary"
+            loading={busy}
+            onClick={() => void act(() => tokenService.cancelSubscription())}
+          >
+            Cancel
+          </Button>
+        </div>
+      ) : running && subscription ? (
         <div role="status" className="tokens__plan">
           <p>
             {subscription.name}: {formatTokens(subscription.tokens)} tokens every period.{' '}
-            {subscription.autoRenew
-              ? `Renews on ${day(subscription.currentPeriodEnd)}.`
-              : `Cancelled: runs until ${day(subscription.currentPeriodEnd)}.`}
+            {subscription.status === 'past_due'
+              ? 'The last payment failed; the next period starts when it goes through.'
+              : subscription.autoRenew
+                ? `Renews on ${day(subscription.currentPeriodEnd)}.`
+                : `Cancelled: runs until ${day(subscription.currentPeriodEnd)}.`}
           </p>
           {subscription.autoRenew && (
             <Button

@@ -250,6 +250,8 @@ describe('TokensPage', () => {
           status: 'active',
           currentPeriodStart: '2026-11-28T10:00:00Z',
           currentPeriodEnd: '2026-12-28T10:00:00Z',
+          gateway: 'manual',
+          checkoutUrl: null,
         }
         if (method === 'POST') subscribed = { ...base, autoRenew: true }
         if (method === 'DELETE') subscribed = { ...base, autoRenew: false }
@@ -271,6 +273,91 @@ describe('TokensPage', () => {
     ).toBeInTheDocument()
     await userEvent.click(screen.getByRole('button', { name: 'Cancel subscription' }))
     expect(await screen.findByText(/Cancelled: runs until/)).toBeInTheDocument()
+  })
+})
+
+describe('TokensPage with Stripe', () => {
+  it('opens Stripe Checkout for a subscription billed by Stripe', async () => {
+    const assign = vi.fn()
+    vi.stubGlobal('location', { ...window.location, assign })
+    const pending = {
+      id: 's2',
+      planId: 'pro-inr',
+      name: 'Pro',
+      tokens: 3000000,
+      status: 'pending',
+      autoRenew: true,
+      currentPeriodStart: '2026-11-28T10:00:00Z',
+      currentPeriodEnd: '2026-11-28T10:00:00Z',
+      gateway: 'stripe',
+      checkoutUrl: 'https://checkout.stripe.com/c/pay/cs_test_1',
+    }
+    let subscribed = false
+    const calls = installFakeFetch(({ url, method }) => {
+      if (url.pathname === '/api/v1/tokens/packages') return packagesRoute(url)
+      if (url.pathname === '/api/v1/tokens/plans') return jsonResponse(200, PLANS)
+      if (url.pathname === '/api/v1/tokens/subscription') {
+        if (method === 'POST') {
+          subscribed = true
+          return jsonResponse(201, pending)
+        }
+        return subscribed
+          ? jsonResponse(200, pending)
+          : problemResponse(404, { title: 'No subscription', code: 'no-subscription' })
+      }
+      if (url.pathname === '/api/v1/tokens/balance') return jsonResponse(200, BALANCE)
+      if (url.pathname === '/api/v1/tokens/history') {
+        return jsonResponse(200, { items: [], page: 0, size: 20, total: 0 })
+      }
+      return undefined
+    })
+    renderPage()
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Subscribe INR' }))
+
+    await vi.waitFor(() =>
+      expect(assign).toHaveBeenCalledWith('https://checkout.stripe.com/c/pay/cs_test_1'),
+    )
+    expect(
+      calls.find((call) => call.method === 'POST' && call.path === '/api/v1/tokens/subscription')
+        ?.body,
+    ).toEqual({
+      planId: 'pro-inr',
+    })
+  })
+
+  it('offers to finish paying a pending subscription', async () => {
+    installFakeFetch(({ url }) => {
+      if (url.pathname === '/api/v1/tokens/packages') return packagesRoute(url)
+      if (url.pathname === '/api/v1/tokens/plans') return jsonResponse(200, PLANS)
+      if (url.pathname === '/api/v1/tokens/subscription') {
+        return jsonResponse(200, {
+          id: 's3',
+          planId: 'pro-inr',
+          name: 'Pro',
+          tokens: 3000000,
+          status: 'pending',
+          autoRenew: true,
+          currentPeriodStart: '2026-11-28T10:00:00Z',
+          currentPeriodEnd: '2026-11-28T10:00:00Z',
+          gateway: 'stripe',
+          checkoutUrl: 'https://checkout.stripe.com/c/pay/cs_test_3',
+        })
+      }
+      if (url.pathname === '/api/v1/tokens/balance') return jsonResponse(200, BALANCE)
+      if (url.pathname === '/api/v1/tokens/history') {
+        return jsonResponse(200, { items: [], page: 0, size: 20, total: 0 })
+      }
+      return undefined
+    })
+    renderPage()
+
+    expect(await screen.findByText(/waiting for the payment/)).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Continue to payment' })).toHaveAttribute(
+      'href',
+      'https://checkout.stripe.com/c/pay/cs_test_3',
+    )
+    expect(screen.queryByRole('button', { name: 'Subscribe INR' })).not.toBeInTheDocument()
   })
 })
 

@@ -132,6 +132,26 @@ class Orders {
         .list();
   }
 
+  /**
+   * The gateway's references of orders created in {@code [from, to)} that are still {@code
+   * created}: opened, and neither paid nor closed by any event since.
+   */
+  List<String> open(String gateway, OffsetDateTime from, OffsetDateTime to, int limit) {
+    return jdbc.sql(
+            """
+            SELECT gateway_ref FROM token_orders
+            WHERE gateway = :gateway AND gateway_ref IS NOT NULL AND status = 'created'
+              AND created_at >= :from AND created_at < :to
+            ORDER BY created_at LIMIT :limit
+            """)
+        .param("gateway", gateway)
+        .param("from", from)
+        .param("to", to)
+        .param("limit", limit)
+        .query(String.class)
+        .list();
+  }
+
   /** The order whose payment has this gateway id, locked until the transaction ends. */
   Optional<Row> lockByPayment(String gateway, String paymentReference) {
     return jdbc.sql(

@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Stripe's events: a delivery repeated, late or out of order changes nothing twice (the shop
  * credits an order once and never moves a credited order back), and event types this server does
- * not use are acknowledged with a log line.
+ * not use are acknowledged with a log line. Checkouts in subscription mode, invoices and
+ * subscriptions go to {@link StripeSubscriptionEvents}.
  */
 @Component
 @ConditionalOnExpression("!'${bharatbuild.billing.stripe.secret-key:}'.isBlank()")
@@ -19,10 +20,12 @@ class StripeEvents implements PaymentEventHandler {
   private static final Logger log = LoggerFactory.getLogger(StripeEvents.class);
 
   private final TokenShop shop;
+  private final StripeSubscriptionEvents subscriptions;
   private final JsonMapper json;
 
-  StripeEvents(TokenShop shop, JsonMapper json) {
+  StripeEvents(TokenShop shop, StripeSubscriptionEvents subscriptions, JsonMapper json) {
     this.shop = shop;
+    this.subscriptions = subscriptions;
     this.json = json;
   }
 
@@ -34,14 +37,28 @@ class StripeEvents implements PaymentEventHandler {
   @Override
   public void handle(String payload) {
     JsonNode event = json.readTree(payload);
-    // the session is read from the verified body itself, whatever API version the SDK expects
-    JsonNode session = event.path("data").path("object");
-    String sessionId = session.path("id").asString("");
+    // the object (a checkout session, an invoice…) is read from the verified body itself, whatever
+    // API version the SDK expects
+    JsonNode object = event.path("data").path("object");
+    String sessionId = object.path("id").asString("");
     String type = event.path("type").asString("");
+    if ("subscription".equals(object.path("mode").asString(""))) {
+      switch (type) {
+        case "checkout.session.completed" -> subscriptions.checkoutCompleted(object);
+        case "checkout.session.expired" -> subscriptions.checkoutExpired(object);
+        // the first invoice's payment (invoice.paid) is what grants, not the checkout
+        default -> log.info("Ignored Stripe subscription checkout event of type {}", type);
+      }
+      return;
+    }
     switch (type) {
+      case "invoice.paid" -> subscriptions.invoicePaid(object);
+      case "invoice.payment_failed" -> subscriptions.invoicePaymentFailed(object);
+      case "customer.subscription.updated" -> subscriptions.subscriptionUpdated(object);
+      case "customer.subscription.deleted" -> subscriptions.subscriptionDeleted(object);
       case "checkout.session.completed", "checkout.session.async_payment_succeeded" -> {
-        if ("paid".equals(session.path("payment_status").asString(""))) {
-          String payment = session.path("payment_intent").asString("");
+        if ("paid".equals(object.path("payment_status").asString(""))) {
+          String payment = object.path("payment_intent").asString("");
           if (!shop.confirmPaid(StripeGateway.ID, sessionId, payment)) {
             log.warn("Stripe paid session {} belongs to no order here", sessionId);
           }
@@ -49,15 +66,15 @@ class StripeEvents implements PaymentEventHandler {
       }
       // data.object is then a charge, which names the payment intent the session was paid with
       case "charge.refunded" -> {
-        if (session.path("refunded").asBoolean(false)) {
-          String payment = session.path("payment_intent").asString("");
+        if (object.path("refunded").asBoolean(false)) {
+          String payment = object.path("payment_intent").asString("");
           if (!shop.refunded(StripeGateway.ID, payment)) {
             log.warn("Stripe refunded payment {} belongs to no order here", payment);
           }
         } else {
           log.info(
               "Stripe partial refund of {} left for an admin adjustment",
-              session.path("payment_intent").asString(""));
+              object.path("payment_intent").asString(""));
         }
       }
       case "checkout.session.expired" -> shop.close(StripeGateway.ID, sessionId, "expired");

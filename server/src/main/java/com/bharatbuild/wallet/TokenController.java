@@ -44,7 +44,11 @@ class TokenController {
     return subscriptions.current(userId);
   }
 
-  /** Subscribes; the first period's tokens arrive at once. */
+  /**
+   * Subscribes. Through the manual gateway the first period's tokens arrive at once; through Stripe
+   * the subscription is pending and {@code checkoutUrl} is where the user pays, after which each
+   * period's tokens arrive with Stripe's invoice.
+   */
   @PostMapping("/subscription")
   @ResponseStatus(HttpStatus.CREATED)
   SubscriptionView subscribe(
@@ -52,7 +56,10 @@ class TokenController {
     return subscriptions.subscribe(userId, request);
   }
 
-  /** Stops renewal: the subscription runs to the end of the period that was paid for. */
+  /**
+   * Stops renewal: the subscription runs to the end of the period that was paid for (Stripe is told
+   * too); a pending one ends at once and its checkout is closed.
+   */
   @DeleteMapping("/subscription")
   SubscriptionView cancelSubscription(@CurrentUserId UUID userId) {
     return subscriptions.cancel(userId);

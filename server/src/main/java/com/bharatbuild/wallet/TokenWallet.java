@@ -186,6 +186,11 @@ public class TokenWallet {
     return record(userId, tokens, LedgerEntry.SUBSCRIPTION, period, null, null);
   }
 
+  /** Whether a subscription's period (as {@link #creditSubscription} names it) was granted. */
+  boolean subscriptionGranted(String period) {
+    return wallets.recorded(LedgerEntry.SUBSCRIPTION, period);
+  }
+
   /**
    * Puts one event on the ledger unless its kind and reference are there already; the caller holds
    * the wallet's row lock, so two callers cannot both find it missing.

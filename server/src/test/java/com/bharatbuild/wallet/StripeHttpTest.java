@@ -21,6 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -43,10 +45,23 @@ class StripeHttpTest extends HttpTest {
     registry.add("bharatbuild.billing.stripe.api-base", STRIPE::url);
   }
 
-  /** Answers POST /v1/checkout/sessions as Stripe does, remembering the form it was sent. */
+  /**
+   * Answers as Stripe's API does: creates Checkout Sessions ({@code POST /v1/checkout/sessions},
+   * remembering the form it was sent), reads them back as a test has set them ({@code GET
+   * /v1/checkout/sessions/{id}}), expires them, and updates subscriptions ({@code POST
+   * /v1/subscriptions/{id}}, remembered).
+   */
   static final class FakeStripe {
     final HttpServer server;
     final List<Map<String, String>> sessions = new CopyOnWriteArrayList<>();
+
+    /** What GET answers for a session: its JSON fields besides id and object. */
+    final Map<String, String> sessionStates = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Each subscription update: the path's id and the form. */
+    final List<Map<String, String>> subscriptionUpdates = new CopyOnWriteArrayList<>();
+
+    final List<String> expired = new CopyOnWriteArrayList<>();
 
     FakeStripe() {
       try {
@@ -57,36 +72,94 @@ class StripeHttpTest extends HttpTest {
       server.createContext(
           "/v1/checkout/sessions",
           exchange -> {
-            String form =
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, String> fields = new java.util.LinkedHashMap<>();
-            for (String pair : form.split("&")) {
-              String[] parts = pair.split("=", 2);
-              fields.put(
-                  URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-                  parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+            String path = exchange.getRequestURI().getPath();
+            String rest = path.substring("/v1/checkout/sessions".length());
+            if (rest.isEmpty() || rest.equals("/")) {
+              Map<String, String> fields = form(exchange);
+              fields.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
+              sessions.add(fields);
+              String id = "cs_test_" + sessions.size() + "_" + System.nanoTime();
+              answer(
+                  exchange,
+                  200,
+                  "{\"id\":\""
+                      + id
+                      + "\",\"object\":\"checkout.session\",\"mode\":\""
+                      + fields.getOrDefault("mode", "payment")
+                      + "\",\"payment_status\":\"unpaid\",\"status\":\"open\","
+                      + "\"client_reference_id\":\""
+                      + fields.get("client_reference_id")
+                      + "\",\"url\":\"https://checkout.stripe.com/c/pay/"
+                      + id
+                      + "\"}");
+              return;
             }
-            fields.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
-            sessions.add(fields);
-            String id = "cs_test_" + sessions.size() + "_" + System.nanoTime();
-            byte[] body =
-                ("{\"id\":\""
-                        + id
-                        + "\",\"object\":\"checkout.session\",\"mode\":\"payment\","
-                        + "\"payment_status\":\"unpaid\",\"status\":\"open\","
-                        + "\"client_reference_id\":\""
-                        + fields.get("client_reference_id")
-                        + "\",\"url\":\"https://checkout.stripe.com/c/pay/"
-                        + id
-                        + "\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.getResponseHeaders().add("Request-Id", "req_test");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            String id = rest.substring(1).split("/")[0];
+            if (rest.endsWith("/expire")) {
+              expired.add(id);
+              sessionStates.put(id, "\"status\":\"expired\",\"payment_status\":\"unpaid\"");
+            }
+            String state = sessionStates.get(id);
+            if (state == null) {
+              answer(
+                  exchange,
+                  404,
+                  "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\","
+                      + "\"message\":\"No such checkout.session: "
+                      + id
+                      + "\"}}");
+              return;
+            }
+            answer(
+                exchange,
+                200,
+                "{\"id\":\"" + id + "\",\"object\":\"checkout.session\"," + state + "}");
+          });
+      server.createContext(
+          "/v1/subscriptions/",
+          exchange -> {
+            String id = exchange.getRequestURI().getPath().substring("/v1/subscriptions/".length());
+            Map<String, String> fields = form(exchange);
+            fields.put("id", id);
+            fields.put("method", exchange.getRequestMethod());
+            subscriptionUpdates.add(fields);
+            answer(
+                exchange,
+                200,
+                "{\"id\":\""
+                    + id
+                    + "\",\"object\":\"subscription\",\"status\":\"active\","
+                    + "\"cancel_at_period_end\":"
+                    + "true".equals(fields.get("cancel_at_period_end"))
+                    + "}");
           });
       server.start();
+    }
+
+    private static Map<String, String> form(com.sun.net.httpserver.HttpExchange exchange)
+        throws IOException {
+      String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      Map<String, String> fields = new java.util.LinkedHashMap<>();
+      for (String pair : form.split("&")) {
+        if (pair.isEmpty()) {
+          continue;
+        }
+        String[] parts = pair.split("=", 2);
+        fields.put(
+            URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+            parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+      }
+      return fields;
+    }
+
+    private static void answer(
+        com.sun.net.httpserver.HttpExchange exchange, int status, String json) throws IOException {
+      byte[] body = json.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.getResponseHeaders().add("Request-Id", "req_test");
+      exchange.sendResponseHeaders(status, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
     }
 
     String url() {
@@ -108,7 +181,7 @@ class StripeHttpTest extends HttpTest {
             paymentStatus);
   }
 
-  private static String signature(String payload, String secret) {
+  static String signature(String payload, String secret) {
     try {
       long timestamp = System.currentTimeMillis() / 1000;
       Mac mac = Mac.getInstance("HmacSHA256");
@@ -129,6 +202,9 @@ class StripeHttpTest extends HttpTest {
         null,
         Map.of("Stripe-Signature", signature));
   }
+
+  @Autowired StripeSweep sweep;
+  @Autowired JdbcClient jdbc;
 
   private long balance(Session session) {
     return api.get("/api/v1/tokens/balance", session.accessToken()).json().get("balance").asLong();
@@ -290,5 +366,55 @@ class StripeHttpTest extends HttpTest {
         api.get("/api/v1/tokens/history?kind=refund", session.accessToken()).json().get("items");
     assertThat(refunds).hasSize(1);
     assertThat(refunds.get(0).get("amount").asLong()).isEqualTo(-2_000_000);
+  }
+
+  /** Makes an order look opened some minutes ago, as the sweep finds a missed one. */
+  private void age(JsonNode order, int minutes) {
+    jdbc.sql("UPDATE token_orders SET created_at = :then WHERE id = :id")
+        .param("then", java.time.OffsetDateTime.now().minusMinutes(minutes))
+        .param("id", java.util.UUID.fromString(order.get("id").asString()))
+        .update();
+  }
+
+  private String status(Session session, JsonNode order) {
+    return api.get("/api/v1/tokens/orders/" + order.get("id").asString(), session.accessToken())
+        .json()
+        .get("status")
+        .asString();
+  }
+
+  @Test
+  void theSweepCreditsAPaidCheckoutWhoseWebhookNeverCameOnceAndClosesAnExpiredOne() {
+    Session session = api.register();
+    JsonNode paid = buy(session, "builder-inr");
+    JsonNode expired = buy(session, "starter-inr");
+    JsonNode young = buy(session, "starter-usd");
+    String intent = "pi_" + Long.toHexString(System.nanoTime());
+    STRIPE.sessionStates.put(
+        sessionOf(paid),
+        "\"status\":\"complete\",\"payment_status\":\"paid\",\"payment_intent\":\""
+            + intent
+            + "\"");
+    STRIPE.sessionStates.put(
+        sessionOf(expired), "\"status\":\"expired\",\"payment_status\":\"unpaid\"");
+    STRIPE.sessionStates.put(
+        sessionOf(young), "\"status\":\"complete\",\"payment_status\":\"paid\"");
+    age(paid, 10);
+    age(expired, 30);
+
+    sweep.sweep();
+    sweep.sweep();
+
+    assertThat(status(session, paid)).isEqualTo("credited");
+    assertThat(status(session, expired)).isEqualTo("expired");
+    assertThat(status(session, young))
+        .as("a checkout may still be open in the user's tab; its webhook is waited for")
+        .isEqualTo("created");
+    assertThat(balance(session)).isEqualTo(50_000 + 2_000_000);
+    // the payment was remembered, so its refund finds the order
+    String full = chargeRefunded(intent, true);
+    webhook(full, signature(full, WEBHOOK_SECRET));
+    Eventually.holds(() -> assertThat(status(session, paid)).isEqualTo("refunded"));
+    assertThat(balance(session)).isEqualTo(50_000);
   }
 }
