@@ -56,7 +56,7 @@ public final class TestDatabase {
       // or together they exhaust PostgreSQL's 100
       registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
       registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
-      registry.add("spring.datasource.hikari.idle-timeout", () -> "10s");
+      registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
       registry.add(
           "bharatbuild.auth.jwt-secret", () -> "test-secret-test-secret-test-secret-0123456789");
       dropOnExit(jdbcUrl, schema);
