@@ -66,6 +66,10 @@ class LiveEvents {
 
   @EventListener
   void on(ChatMessageChanged change) {
+    // each reply changes its messages several times: no need to render them for nobody
+    if (!channels.wanted(change.projectId())) {
+      return;
+    }
     ObjectNode fields = fields().put("messageId", change.messageId().toString());
     if (change.message() != null) {
       fields.set("message", LiveChannels.JSON.valueToTree(change.message()));
