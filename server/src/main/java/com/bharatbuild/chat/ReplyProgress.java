@@ -57,7 +57,7 @@ class ReplyProgress implements DisposableBean {
           });
       messages.saveProgress(changed);
     } catch (RuntimeException e) {
-      // the next round saves what this one missed, and the end of each reply saves it all
+      // a reply that says more is saved at the next round, and the end of each reply saves it all
       log.warn("Could not save the progress of running replies: {}", e.getMessage());
     }
   }
