@@ -28,7 +28,12 @@ import java.util.regex.Pattern;
  * chunks a second. The fake and the clients live in this JVM, so each chunk carries the fake's
  * send time and the client measures what the server added on its way through.
  *
- * <p>Run: java bench/chat/ConcurrentStreamsBench.java server/target/bharatbuild.jar 100 1000
+ * <p>Run: java [-Daccounts=N] [-Dwarmups=1] [-DserverJvmArgs="-XX:..."]
+ * bench/chat/ConcurrentStreamsBench.java server/target/bharatbuild.jar 100 1000
+ *
+ * <p>Each round starts the server from the jar's extracted layout, registers the accounts (one per
+ * stream unless {@code -Daccounts} says otherwise) and one project per stream, runs the warm-up
+ * rounds, then the measured one. Only completed replies count as completed.
  */
 public class ConcurrentStreamsBench {
 
@@ -37,7 +42,7 @@ public class ConcurrentStreamsBench {
   static final Pattern SENT = Pattern.compile("t(\\d+)\\.");
 
   public static void main(String[] args) throws Exception {
-    Path jar = Path.of(args[0]);
+    Path jar = extracted(Path.of(args[0]));
     try (FakeAnthropic fake = new FakeAnthropic()) {
       for (int i = 1; i < args.length; i++) {
         int streams = Integer.parseInt(args[i]);
@@ -46,20 +51,58 @@ public class ConcurrentStreamsBench {
     }
   }
 
-  static void runRound(Path jar, FakeAnthropic fake, int streams) throws Exception {
-    Path data = Files.createTempDirectory("bb-bench");
-    int port = freePort();
-    ProcessBuilder builder =
+  /**
+   * The jar's extracted layout: the packed jar's nested-jar class loading is slow on a cold JVM and
+   * can deadlock with virtual threads on two cores (spring-boot#51379).
+   */
+  static Path extracted(Path jar) throws Exception {
+    Path dir = Files.createTempDirectory("bb-bench-jar");
+    Process extract =
         new ProcessBuilder(
                 ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx1g",
+                "-Djarmode=tools",
                 "-jar",
                 jar.toString(),
-                "--server.port=" + port,
-                "--bharatbuild.data-dir=" + data,
-                "--bharatbuild.wallet.starting-grant=1000000000000",
-                "--server.tomcat.max-connections=20000",
-                "--spring.datasource.hikari.maximum-pool-size=20")
+                "extract",
+                "--destination",
+                dir.toString())
+            .inheritIO()
+            .start();
+    if (extract.waitFor() != 0) {
+      throw new IllegalStateException("could not extract " + jar);
+    }
+    return dir.resolve(jar.getFileName());
+  }
+
+  static void runRound(Path jar, FakeAnthropic fake, int streams) throws Exception {
+    // one account per stream by default, so replies do not queue on one wallet row
+    int accounts = Integer.getInteger("accounts", streams);
+    int warmups = Integer.getInteger("warmups", 1);
+    Path data = Files.createTempDirectory("bb-bench");
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-Xmx1g");
+    String extra = System.getProperty("serverJvmArgs", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "--server.port=" + port,
+            "--bharatbuild.data-dir=" + data,
+            "--bharatbuild.wallet.starting-grant=1000000000000",
+            "--bharatbuild.chat.max-replies-per-user=1000000",
+            "--bharatbuild.limits.requests-per-window=100000000",
+            "--bharatbuild.execution.preview.port=0",
+            "--server.tomcat.max-connections=20000",
+            // a burst of connections must not overflow the listen backlog (a dropped SYN costs 1 s)
+            "--server.tomcat.accept-count=" + Integer.getInteger("acceptCount", Math.max(100, streams)),
+            "--spring.datasource.hikari.maximum-pool-size=20"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(data.resolve("server.log").toFile());
     builder.environment().put("ANTHROPIC_API_KEY", "bench");
@@ -70,60 +113,135 @@ public class ConcurrentStreamsBench {
     try {
       awaitHealthy(base);
       HttpClient http = HttpClient.newHttpClient();
-      String token =
-          field(
-              post(http, base + "/api/v1/auth/register",
-                  "{\"email\":\"bench" + System.nanoTime() + "@example.test\",\"password\":\"benchmark-pass\"}", null),
-              "accessToken");
-      List<String> projects = new ArrayList<>();
-      for (int i = 0; i < streams; i++) {
-        projects.add(field(post(http, base + "/api/v1/projects", "{\"name\":\"p" + i + "\"}", token), "id"));
-      }
-      ConcurrentLinkedQueue<Long> firstEvent = new ConcurrentLinkedQueue<>();
-      ConcurrentLinkedQueue<Long> added = new ConcurrentLinkedQueue<>();
-      CountDownLatch done = new CountDownLatch(streams);
-      long cpuBefore = server.info().totalCpuDuration().orElseThrow().toNanos();
-      long peakRss = 0;
-      long started = System.nanoTime();
-      try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-        for (String project : projects) {
-          clients.submit(
+      List<String> tokens = new ArrayList<>(Collections.nCopies(accounts, (String) null));
+      List<String> projects = new ArrayList<>(Collections.nCopies(streams, (String) null));
+      try (ExecutorService setup = Executors.newFixedThreadPool(8)) {
+        for (int a = 0; a < accounts; a++) {
+          int account = a;
+          setup.submit(
               () -> {
-                try {
-                  stream(port, token, project, firstEvent, added);
-                } catch (Exception e) {
-                  System.err.println("stream failed: " + e);
-                } finally {
-                  done.countDown();
-                }
+                tokens.set(
+                    account,
+                    field(
+                        post(http, base + "/api/v1/auth/register",
+                            "{\"email\":\"bench" + account + "-" + System.nanoTime()
+                                + "@example.test\",\"password\":\"benchmark-pass\"}", null),
+                        "accessToken"));
+                return null;
               });
         }
-        while (!done.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-          peakRss = Math.max(peakRss, rss(server.pid()));
+      }
+      try (ExecutorService setup = Executors.newFixedThreadPool(8)) {
+        for (int i = 0; i < streams; i++) {
+          int stream = i;
+          setup.submit(
+              () -> {
+                projects.set(
+                    stream,
+                    field(post(http, base + "/api/v1/projects", "{\"name\":\"p" + stream + "\"}",
+                        tokens.get(stream % accounts)), "id"));
+                return null;
+              });
         }
       }
-      long wall = System.nanoTime() - started;
-      long cpu = server.info().totalCpuDuration().orElseThrow().toNanos() - cpuBefore;
+      for (int w = 0; w < warmups; w++) {
+        Result warm = measure(server, port, tokens, projects);
+        System.out.printf("%5d streams, warm-up %d: %s%n", streams, w + 1, warm);
+      }
+      String jfr = System.getProperty("jfr");
+      if (jfr != null) {
+        jcmd(server, "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
+      }
+      Result result = measure(server, port, tokens, projects);
+      if (jfr != null) {
+        jcmd(server, "JFR.stop", "name=bench");
+      }
+      System.out.printf("%5d streams on %d accounts: %s%n", streams, accounts, result);
       System.out.printf(
-          "%5d streams: first event p50 %6.2f ms p99 %6.2f ms | added per chunk p50 %6.3f ms p99 %6.3f ms (%d chunks) | server RSS peak %d MiB | server CPU %.1f s over %.1f s wall | completed %d%n",
-          streams,
-          percentile(firstEvent, 50) / 1e6,
-          percentile(firstEvent, 99) / 1e6,
-          percentile(added, 50) / 1e6,
-          percentile(added, 99) / 1e6,
-          added.size(),
-          peakRss / 1024,
-          cpu / 1e9,
-          wall / 1e9,
-          firstEvent.size());
+          "      server CPU per delivered chunk %.0f µs (start, chunks and end of each reply included)%n",
+          result.cpuSeconds() * 1e6 / Math.max(1, result.chunks()));
     } finally {
       server.destroy();
       server.waitFor();
     }
   }
 
+  /** Profiles only the measured round when {@code -Djfr=file} is given. */
+  static void jcmd(Process server, String... command) throws Exception {
+    List<String> line = new ArrayList<>();
+    line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+    line.add(Long.toString(server.pid()));
+    line.addAll(List.of(command));
+    new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start().waitFor();
+  }
+
+  record Result(
+      double firstP50,
+      double firstP99,
+      double addedP50,
+      double addedP99,
+      int chunks,
+      long peakRssKb,
+      double cpuSeconds,
+      double wallSeconds,
+      int completed) {
+    @Override
+    public String toString() {
+      return String.format(
+          "first event p50 %6.2f ms p99 %6.2f ms | added per chunk p50 %6.3f ms p99 %6.3f ms (%d chunks) | server RSS peak %d MiB | server CPU %.1f s over %.1f s wall | completed %d",
+          firstP50, firstP99, addedP50, addedP99, chunks, peakRssKb / 1024, cpuSeconds, wallSeconds, completed);
+    }
+  }
+
+  /** One reply on every project at once; figures from request to the closing event of all. */
+  static Result measure(Process server, int port, List<String> tokens, List<String> projects)
+      throws Exception {
+    int streams = projects.size();
+    ConcurrentLinkedQueue<Long> firstEvent = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Long> added = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Boolean> completed = new ConcurrentLinkedQueue<>();
+    CountDownLatch done = new CountDownLatch(streams);
+    long cpuBefore = server.info().totalCpuDuration().orElseThrow().toNanos();
+    long peakRss = 0;
+    long started = System.nanoTime();
+    try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < streams; i++) {
+        String project = projects.get(i);
+        String token = tokens.get(i % tokens.size());
+        clients.submit(
+            () -> {
+              try {
+                if (stream(port, token, project, firstEvent, added)) {
+                  completed.add(true);
+                }
+              } catch (Exception e) {
+                System.err.println("stream failed: " + e);
+              } finally {
+                done.countDown();
+              }
+            });
+      }
+      while (!done.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        peakRss = Math.max(peakRss, rss(server.pid()));
+      }
+    }
+    long wall = System.nanoTime() - started;
+    long cpu = server.info().totalCpuDuration().orElseThrow().toNanos() - cpuBefore;
+    return new Result(
+        percentile(firstEvent, 50) / 1e6,
+        percentile(firstEvent, 99) / 1e6,
+        percentile(added, 50) / 1e6,
+        percentile(added, 99) / 1e6,
+        added.size(),
+        peakRss,
+        cpu / 1e9,
+        wall / 1e9,
+        completed.size());
+  }
+
   /** One reply over a raw socket: the request, then events until the closing one. */
-  static void stream(
+  static boolean stream(
       int port, String token, String project, ConcurrentLinkedQueue<Long> firstEvent, ConcurrentLinkedQueue<Long> added)
       throws IOException {
     byte[] body =
@@ -153,10 +271,16 @@ public class ConcurrentStreamsBench {
         while (matcher.find()) {
           added.add(now - Long.parseLong(matcher.group(1)));
         }
-        if (line.contains("\"type\":\"complete\"") || line.contains("\"type\":\"error\"")) {
-          return;
+        if (line.contains("\"type\":\"complete\"")) {
+          return true;
+        }
+        if (line.contains("\"type\":\"error\"")) {
+          System.err.println("reply failed: " + line);
+          return false;
         }
       }
+      // a refusal (an HTTP error) or a cut-off stream
+      return false;
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,18 +20,25 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class ChatMessages {
 
+  /** What a running reply has said so far. */
+  record Progress(UUID id, String content, List<OperationView> operations) {}
+
   /** A message with the project it belongs to. */
   record Stored(MessageView view, UUID projectId, @Nullable String model, @Nullable String mode) {}
 
+  // well under the bind-parameter limits of H2 and PostgreSQL
+  private static final int HEARTBEAT_BATCH = 500;
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final TypeReference<List<OperationView>> OPERATIONS = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
   private final JsonMapper json;
   private final RowMapper<Stored> row;
 
-  ChatMessages(JdbcClient jdbc, JsonMapper json) {
+  ChatMessages(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
     this.json = json;
     this.row =
         (rs, n) ->
@@ -82,11 +90,13 @@ class ChatMessages {
 
   /** The replies this instance is generating are alive. */
   void heartbeat(Collection<UUID> replyIds, Instant now) {
-    for (UUID id : replyIds) {
+    // one statement per batch rather than per reply: an instance may run thousands of replies
+    List<UUID> ids = List.copyOf(replyIds);
+    for (int from = 0; from < ids.size(); from += HEARTBEAT_BATCH) {
       jdbc.sql(
-              "UPDATE chat_messages SET heartbeat_at = :now WHERE id = :id AND status = 'streaming'")
+              "UPDATE chat_messages SET heartbeat_at = :now WHERE id IN (:ids) AND status = 'streaming'")
           .param("now", now.atOffset(ZoneOffset.UTC))
-          .param("id", id)
+          .param("ids", ids.subList(from, Math.min(ids.size(), from + HEARTBEAT_BATCH)))
           .update();
     }
   }
@@ -114,6 +124,27 @@ class ChatMessages {
         .param("input", inputTokens)
         .param("output", outputTokens)
         .update();
+  }
+
+  /**
+   * Saves the progress of running replies in one batch. A reply that has already saved its final
+   * state is left as it is.
+   */
+  void saveProgress(List<Progress> replies) {
+    if (replies.isEmpty()) {
+      return;
+    }
+    List<Object[]> rows = new ArrayList<>(replies.size());
+    for (Progress reply : replies) {
+      rows.add(
+          new Object[] {reply.content(), json.writeValueAsString(reply.operations()), reply.id()});
+    }
+    jdbcTemplate.batchUpdate(
+        """
+        UPDATE chat_messages SET content = ?, operations = ?
+        WHERE id = ? AND status = 'streaming'
+        """,
+        rows);
   }
 
   Optional<Stored> findOwned(UUID id, UUID owner) {

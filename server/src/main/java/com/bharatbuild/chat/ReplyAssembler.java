@@ -42,6 +42,12 @@ final class ReplyAssembler implements OperationStream.Listener {
   private final StringBuilder raw = new StringBuilder();
   private OperationStream parser = new OperationStream(this, 0);
   private final List<OperationView> operations = new ArrayList<>();
+  // counts changes to the text and operations, so an unchanged reply is not saved again
+  private long revision;
+  private long savedRevision;
+
+  /** What the reply has said so far. */
+  record Snapshot(String text, List<OperationView> operations) {}
 
   private ReplyAssembler(ReplyRun run, FileOperations fileOperations, ReplyEvents events) {
     this.run = run;
@@ -97,10 +103,20 @@ final class ReplyAssembler implements OperationStream.Listener {
     return List.copyOf(operations);
   }
 
+  /** The text and operations if they changed since the last snapshot, else null. */
+  synchronized @Nullable Snapshot snapshotIfChanged() {
+    if (revision == savedRevision) {
+      return null;
+    }
+    savedRevision = revision;
+    return new Snapshot(text.toString(), List.copyOf(operations));
+  }
+
   @Override
   public void onText(String chunk) {
     synchronized (this) {
       text.append(chunk);
+      revision++;
     }
     run.append(events.chunk(chunk));
   }
@@ -144,6 +160,7 @@ final class ReplyAssembler implements OperationStream.Listener {
       } else {
         operations.set(index, view);
       }
+      revision++;
     }
     run.append(events.operation(view));
   }

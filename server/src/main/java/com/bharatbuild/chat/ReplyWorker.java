@@ -11,8 +11,6 @@ import com.bharatbuild.projects.FileService;
 import com.bharatbuild.shared.web.ApiProblem;
 import com.bharatbuild.wallet.Reservation;
 import com.bharatbuild.wallet.TokenWallet;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -36,12 +34,11 @@ class ReplyWorker {
   private final ReplyEvents events;
   private final ReplyRegistry registry;
   private final ReplyAssembler.Factory assemblers;
-  private final ChatProperties settings;
   private final PromptBuilder prompts;
   private final FileService files;
-  private final Clock clock;
   private final ChatActivity activity;
   private final ChatMetrics metrics;
+  private final ReplyProgress progress;
 
   ReplyWorker(
       ModelGateway models,
@@ -50,14 +47,14 @@ class ReplyWorker {
       ReplyEvents events,
       ReplyRegistry registry,
       ReplyAssembler.Factory assemblers,
-      ChatProperties settings,
       PromptBuilder prompts,
       FileService files,
       ChatActivity activity,
       ChatMetrics metrics,
-      Clock clock) {
+      ReplyProgress progress) {
     this.metrics = metrics;
     this.activity = activity;
+    this.progress = progress;
     this.prompts = prompts;
     this.files = files;
     this.models = models;
@@ -66,8 +63,6 @@ class ReplyWorker {
     this.events = events;
     this.registry = registry;
     this.assemblers = assemblers;
-    this.settings = settings;
-    this.clock = clock;
   }
 
   void run(
@@ -77,6 +72,7 @@ class ReplyWorker {
       ChatMetrics.FirstEvent firstEvent) {
     ReplyAssembler reply = assemblers.create(run);
     Listener listener = new Listener(run, reply, firstEvent);
+    progress.track(run.replyId(), reply);
     TokenUsage usage = TokenUsage.NONE;
     String status = "complete";
     ModelCallFailed failure = null;
@@ -158,6 +154,7 @@ class ReplyWorker {
       TokenUsage usage,
       String status,
       ModelCallFailed failure) {
+    progress.untrack(run.replyId());
     try {
       messages.saveReply(
           run.replyId(),
@@ -193,19 +190,17 @@ class ReplyWorker {
     }
   }
 
-  /** Feeds the assembler and keeps the saved reply no more than a few seconds behind. */
+  /** Feeds the assembler; {@link ReplyProgress} saves what it has every few seconds. */
   private final class Listener implements CompletionListener {
     private final ReplyRun run;
     private final ReplyAssembler reply;
     private final ChatMetrics.FirstEvent firstEvent;
     private boolean generating;
-    private Instant lastSave;
 
     Listener(ReplyRun run, ReplyAssembler reply, ChatMetrics.FirstEvent firstEvent) {
       this.run = run;
       this.reply = reply;
       this.firstEvent = firstEvent;
-      this.lastSave = clock.instant();
     }
 
     @Override
@@ -216,21 +211,12 @@ class ReplyWorker {
         run.append(events.status("generating", "Generating code…"));
       }
       reply.accept(delta);
-      saveNowAndThen();
     }
 
     @Override
     public void onThinking(String delta) {
       firstEvent.arrived();
       run.append(events.thinking(delta));
-    }
-
-    private void saveNowAndThen() {
-      Instant now = clock.instant();
-      if (now.isAfter(lastSave.plus(settings.saveInterval()))) {
-        lastSave = now;
-        messages.saveReply(run.replyId(), reply.text(), reply.operations(), "streaming", 0, 0, 0);
-      }
     }
   }
 }

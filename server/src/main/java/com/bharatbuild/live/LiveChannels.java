@@ -87,10 +87,18 @@ class LiveChannels {
    * nothing is kept for it; a tab that opens it later loads its state first.
    */
   void publish(UUID projectId, String type, ObjectNode fields) {
-    if (relay instanceof LocalRelay && !channels.containsKey(projectId)) {
+    if (!wanted(projectId)) {
       return;
     }
     relay.publish(projectId, body(type, fields));
+  }
+
+  /**
+   * Whether a message for the project can reach a tab: it has a channel here, or another instance
+   * may have one.
+   */
+  boolean wanted(UUID projectId) {
+    return !(relay instanceof LocalRelay) || channels.containsKey(projectId);
   }
 
   boolean isOpen(UUID projectId) {

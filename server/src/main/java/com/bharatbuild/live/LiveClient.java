@@ -3,7 +3,7 @@ package com.bharatbuild.live;
 import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
@@ -11,26 +11,27 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
- * One connected tab. Publishers only put messages on its bounded queue; a virtual thread of its own
- * writes them to the socket, so a tab that stops reading slows nobody else. Past the bound it is
- * disconnected with the reason, reconnects and catches up from its last sequence number.
+ * One connected tab. Publishers only put messages on its bounded queue; a virtual thread writes
+ * them to the socket, so a tab that stops reading slows nobody else. Past the bound it is
+ * disconnected with the reason, reconnects and catches up from its last sequence number. The thread
+ * runs only while there is something to send: an idle tab holds no thread (its parked stack cost
+ * more memory than the rest of the tab's own objects).
  */
 final class LiveClient {
 
   private static final Logger log = LoggerFactory.getLogger(LiveClient.class);
-  private static final String POISON = "";
 
   private final WebSocketSession socket;
   private final BlockingQueue<String> queue;
   private volatile long lastHeard = System.nanoTime();
   private volatile boolean closed;
-  private final java.util.concurrent.atomic.AtomicBoolean joined =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean joined = new AtomicBoolean();
+  // whether a sender thread is running; at most one is, so messages go out in order
+  private final AtomicBoolean sending = new AtomicBoolean();
 
   LiveClient(WebSocketSession socket, int capacity) {
     this.socket = socket;
     this.queue = new LinkedBlockingQueue<>(capacity);
-    Thread.ofVirtual().name("live-send").start(this::drain);
   }
 
   /** Queues a message; false, and the client is closed, when it has fallen too far behind. */
@@ -41,6 +42,9 @@ final class LiveClient {
     if (!queue.offer(json)) {
       close(CloseStatus.POLICY_VIOLATION.withReason("too far behind; reconnect and resume"));
       return false;
+    }
+    if (sending.compareAndSet(false, true)) {
+      Thread.ofVirtual().name("live-send").start(this::drain);
     }
     return true;
   }
@@ -72,7 +76,6 @@ final class LiveClient {
     }
     closed = true;
     queue.clear();
-    queue.offer(POISON);
     try {
       socket.close(status);
     } catch (IOException | IllegalStateException e) {
@@ -82,19 +85,18 @@ final class LiveClient {
 
   private void drain() {
     try {
-      while (!closed) {
-        String next = queue.poll(30, TimeUnit.SECONDS);
-        if (next == null || next.isEmpty()) {
-          continue;
+      do {
+        for (String next = queue.poll(); next != null && !closed; next = queue.poll()) {
+          synchronized (socket) {
+            socket.sendMessage(new TextMessage(next));
+          }
         }
-        synchronized (socket) {
-          socket.sendMessage(new TextMessage(next));
-        }
-      }
+        sending.set(false);
+        // a message queued after the last poll but before the flag was cleared started no
+        // thread: this one takes it
+      } while (!closed && !queue.isEmpty() && sending.compareAndSet(false, true));
     } catch (IOException | IllegalStateException gone) {
       close(CloseStatus.SESSION_NOT_RELIABLE);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

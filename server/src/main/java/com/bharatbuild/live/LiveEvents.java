@@ -16,6 +16,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Turns what the modules publish into channel messages. Changes made in a transaction are sent
@@ -65,6 +66,10 @@ class LiveEvents {
 
   @EventListener
   void on(ChatMessageChanged change) {
+    // each reply changes its messages several times: no need to render them for nobody
+    if (!channels.wanted(change.projectId())) {
+      return;
+    }
     ObjectNode fields = fields().put("messageId", change.messageId().toString());
     if (change.message() != null) {
       fields.set("message", LiveChannels.JSON.valueToTree(change.message()));
@@ -80,8 +85,13 @@ class LiveEvents {
 
   @EventListener
   void on(ReplyEventAppended appended) {
+    // every chunk of every reply comes through here: skip projects no tab can see, and embed the
+    // event's JSON as it is rather than parsing it only to write it out again
+    if (!channels.wanted(appended.projectId())) {
+      return;
+    }
     ObjectNode fields = fields().put("messageId", appended.messageId().toString());
-    fields.set("event", LiveChannels.JSON.readTree(appended.event()));
+    fields.putRawValue("event", new RawValue(appended.event()));
     channels.publish(appended.projectId(), "message.event", fields);
   }
 

@@ -247,6 +247,33 @@ class ChatProviderHttpTest extends HttpTest {
   }
 
   @Test
+  void aStreamingReplysTextIsSavedEveryFewSecondsWhileItStreams() throws Exception {
+    FAKE.enqueue(slowAnswer(400, Duration.ofMillis(20)));
+    try (EventStream stream = send("Write a long story")) {
+      String replyId =
+          stream
+              .readUntil(event -> event.type().equals("chunk"))
+              .getFirst()
+              .data()
+              .get("messageId")
+              .asString();
+
+      // the save interval is 2 s; the answer takes 8 s
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      JsonNode saved = reply(replyId);
+      while (saved.get("content").asString().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        saved = reply(replyId);
+      }
+
+      assertThat(saved.get("status").asString()).isEqualTo("streaming");
+      assertThat(saved.get("content").asString()).startsWith("word ");
+      api.post("/api/v1/chat/stop/" + replyId, null, session.accessToken());
+      stream.readAll();
+    }
+  }
+
+  @Test
   void stopCancelsTheProviderCallAndKeepsWhatArrived() throws Exception {
     FAKE.enqueue(slowAnswer(400, Duration.ofMillis(20)));
     EventStream stream = send("Write a long story");

@@ -31,6 +31,9 @@ public final class TerminalSocket extends AbstractWebSocketHandler {
   private static final int SEND_TIME_LIMIT_MS = 10_000;
   private static final int BUFFER_LIMIT = 4 * 1024 * 1024;
   private static final int MAX_INPUT = 64 * 1024;
+  // the container's message buffers are tiny (every idle tab holds one); a terminal takes pasted
+  // input in larger parts, its buffer growing to this size with its first message
+  private static final int INPUT_PART = 2 * 1024;
   private static final String PARTS = "bharatbuild.terminal.parts";
 
   private final TerminalSessions terminals;
@@ -41,6 +44,7 @@ public final class TerminalSocket extends AbstractWebSocketHandler {
 
   @Override
   public void afterConnectionEstablished(WebSocketSession socket) throws Exception {
+    socket.setTextMessageSizeLimit(INPUT_PART);
     WebSocketSession safe =
         new ConcurrentWebSocketSessionDecorator(socket, SEND_TIME_LIMIT_MS, BUFFER_LIMIT);
     UUID user = (UUID) socket.getAttributes().get(TicketHandshake.USER);
@@ -57,7 +61,7 @@ public final class TerminalSocket extends AbstractWebSocketHandler {
     }
   }
 
-  /** Long pastes arrive in parts, since the server's message buffers are small. */
+  /** Long pastes arrive in parts of at most {@link #INPUT_PART} characters. */
   @Override
   public boolean supportsPartialMessages() {
     return true;
