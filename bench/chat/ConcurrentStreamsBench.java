@@ -31,6 +31,11 @@ import java.util.regex.Pattern;
  * <p>Run: java [-Daccounts=N] [-Dwarmups=1] [-DserverJvmArgs="-XX:..."]
  * bench/chat/ConcurrentStreamsBench.java server/target/bharatbuild.jar 100 1000
  *
+ * <p>With {@code -Dinstances=2} the round starts that many servers on one PostgreSQL schema
+ * ({@code -DdatabaseUrl}, default the local {@code test} database) and one Redis ({@code
+ * -DredisUrl}, default the local one), with HAProxy from Debian in front, round-robin, and sends
+ * every request through it; CPU and RSS are then the servers' sums.
+ *
  * <p>Each round starts the server from the jar's extracted layout, registers the accounts (one per
  * stream unless {@code -Daccounts} says otherwise) and one project per stream, runs the warm-up
  * rounds, then the measured one. Only completed replies count as completed.
@@ -79,38 +84,27 @@ public class ConcurrentStreamsBench {
     int accounts = Integer.getInteger("accounts", streams);
     int warmups = Integer.getInteger("warmups", 1);
     Path data = Files.createTempDirectory("bb-bench");
-    int port = freePort();
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-Xmx1g");
-    String extra = System.getProperty("serverJvmArgs", "").trim();
-    if (!extra.isEmpty()) {
-      command.addAll(List.of(extra.split("\\s+")));
-    }
-    command.addAll(
-        List.of(
-            "-jar",
-            jar.toString(),
-            "--server.port=" + port,
-            "--bharatbuild.data-dir=" + data,
-            "--bharatbuild.wallet.starting-grant=1000000000000",
-            "--bharatbuild.chat.max-replies-per-user=1000000",
-            "--bharatbuild.limits.requests-per-window=100000000",
-            "--bharatbuild.execution.preview.port=0",
-            "--server.tomcat.max-connections=20000",
-            // a burst of connections must not overflow the listen backlog (a dropped SYN costs 1 s)
-            "--server.tomcat.accept-count=" + Integer.getInteger("acceptCount", Math.max(100, streams)),
-            "--spring.datasource.hikari.maximum-pool-size=20"));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(data.resolve("server.log").toFile());
-    builder.environment().put("ANTHROPIC_API_KEY", "bench");
-    builder.environment().put("ANTHROPIC_BASE_URL", fake.baseUrl());
-    builder.environment().put("LOG_FORMAT", "");
-    Process server = builder.start();
-    String base = "http://127.0.0.1:" + port;
+    int instances = Integer.getInteger("instances", 1);
+    String schema = "bbbench_" + Long.toHexString(System.nanoTime());
+    List<Process> servers = new ArrayList<>();
+    List<Integer> ports = new ArrayList<>();
+    Process balancer = null;
+    String base;
     try {
+      for (int n = 0; n < instances; n++) {
+        int port = freePort();
+        servers.add(startServer(jar, fake, data.resolve("instance-" + n), port, streams,
+            instances > 1 ? schema : null));
+        ports.add(port);
+        // one migration at a time: the next instance starts on a migrated schema
+        awaitHealthy("http://127.0.0.1:" + port);
+      }
+      int port = ports.getFirst();
+      if (instances > 1) {
+        port = freePort();
+        balancer = startBalancer(data, port, ports, streams);
+      }
+      base = "http://127.0.0.1:" + port;
       awaitHealthy(base);
       HttpClient http = HttpClient.newHttpClient();
       List<String> tokens = new ArrayList<>(Collections.nCopies(accounts, (String) null));
@@ -145,25 +139,112 @@ public class ConcurrentStreamsBench {
         }
       }
       for (int w = 0; w < warmups; w++) {
-        Result warm = measure(server, port, tokens, projects);
+        Result warm = measure(servers, port, tokens, projects);
         System.out.printf("%5d streams, warm-up %d: %s%n", streams, w + 1, warm);
       }
       String jfr = System.getProperty("jfr");
       if (jfr != null) {
-        jcmd(server, "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
+        jcmd(servers.getFirst(), "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
       }
-      Result result = measure(server, port, tokens, projects);
+      Result result = measure(servers, port, tokens, projects);
       if (jfr != null) {
-        jcmd(server, "JFR.stop", "name=bench");
+        jcmd(servers.getFirst(), "JFR.stop", "name=bench");
       }
-      System.out.printf("%5d streams on %d accounts: %s%n", streams, accounts, result);
+      System.out.printf(
+          "%5d streams on %d accounts, %d instance(s)%s: %s%n",
+          streams, accounts, instances, instances > 1 ? " behind HAProxy" : "", result);
       System.out.printf(
           "      server CPU per delivered chunk %.0f µs (start, chunks and end of each reply included)%n",
           result.cpuSeconds() * 1e6 / Math.max(1, result.chunks()));
     } finally {
-      server.destroy();
-      server.waitFor();
+      if (balancer != null) {
+        balancer.destroy();
+        balancer.waitFor();
+      }
+      for (Process server : servers) {
+        server.destroy();
+        server.waitFor();
+      }
+      if (instances > 1) {
+        dropSchema(schema);
+      }
     }
+  }
+
+  static Process startServer(
+      Path jar, FakeAnthropic fake, Path data, int port, int streams, String schema)
+      throws IOException {
+    Files.createDirectories(data);
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-Xmx1g");
+    String extra = System.getProperty("serverJvmArgs", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "--server.port=" + port,
+            "--bharatbuild.data-dir=" + data,
+            "--bharatbuild.wallet.starting-grant=1000000000000",
+            "--bharatbuild.chat.max-replies-per-user=1000000",
+            "--bharatbuild.limits.requests-per-window=100000000",
+            "--bharatbuild.execution.preview.port=0",
+            "--server.tomcat.max-connections=20000",
+            // a burst of connections must not overflow the listen backlog (a dropped SYN costs 1 s)
+            "--server.tomcat.accept-count=" + Integer.getInteger("acceptCount", Math.max(100, streams)),
+            "--spring.datasource.hikari.maximum-pool-size=20"));
+    if (schema != null) {
+      String jdbc = System.getProperty("databaseUrl", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+      command.addAll(
+          List.of(
+              "--spring.datasource.url=" + jdbc + "&currentSchema=" + schema,
+              "--spring.flyway.schemas=" + schema,
+              "--spring.flyway.create-schemas=true",
+              "--bharatbuild.redis.url=" + System.getProperty("redisUrl", "redis://127.0.0.1:6379"),
+              "--bharatbuild.auth.jwt-secret=bench-secret-bench-secret-bench-secret-0123456789"));
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(data.resolve("server.log").toFile());
+    builder.environment().put("ANTHROPIC_API_KEY", "bench");
+    builder.environment().put("ANTHROPIC_BASE_URL", fake.baseUrl());
+    builder.environment().put("LOG_FORMAT", "");
+    return builder.start();
+  }
+
+  /** HAProxy in front of the instances: round-robin, no buffering, long-lived streams allowed. */
+  static Process startBalancer(Path data, int port, List<Integer> backends, int streams)
+      throws Exception {
+    StringBuilder config = new StringBuilder();
+    config.append("global\n  maxconn ").append(4 * streams + 1000).append("\n");
+    config.append("defaults\n  mode http\n  timeout connect 5s\n  timeout client 10m\n");
+    config.append("  timeout server 10m\n  maxconn ").append(4 * streams + 1000).append("\n");
+    config.append("frontend chat\n  bind 127.0.0.1:").append(port).append("\n");
+    config.append("  default_backend servers\n");
+    config.append("backend servers\n  balance roundrobin\n");
+    for (int i = 0; i < backends.size(); i++) {
+      config.append("  server s").append(i).append(" 127.0.0.1:").append(backends.get(i)).append("\n");
+    }
+    Path file = data.resolve("haproxy.cfg");
+    Files.writeString(file, config);
+    Process haproxy =
+        new ProcessBuilder("haproxy", "-db", "-f", file.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(data.resolve("haproxy.log").toFile())
+            .start();
+    awaitHealthy("http://127.0.0.1:" + port);
+    return haproxy;
+  }
+
+  static void dropSchema(String schema) throws Exception {
+    new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc",
+            "DROP SCHEMA IF EXISTS " + schema + " CASCADE")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start().waitFor();
   }
 
   /** Profiles only the measured round when {@code -Djfr=file} is given. */
@@ -195,14 +276,14 @@ public class ConcurrentStreamsBench {
   }
 
   /** One reply on every project at once; figures from request to the closing event of all. */
-  static Result measure(Process server, int port, List<String> tokens, List<String> projects)
+  static Result measure(List<Process> servers, int port, List<String> tokens, List<String> projects)
       throws Exception {
     int streams = projects.size();
     ConcurrentLinkedQueue<Long> firstEvent = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Long> added = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Boolean> completed = new ConcurrentLinkedQueue<>();
     CountDownLatch done = new CountDownLatch(streams);
-    long cpuBefore = server.info().totalCpuDuration().orElseThrow().toNanos();
+    long cpuBefore = cpuNanos(servers);
     long peakRss = 0;
     long started = System.nanoTime();
     try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -223,11 +304,15 @@ public class ConcurrentStreamsBench {
             });
       }
       while (!done.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-        peakRss = Math.max(peakRss, rss(server.pid()));
+        long total = 0;
+        for (Process server : servers) {
+          total += rss(server.pid());
+        }
+        peakRss = Math.max(peakRss, total);
       }
     }
     long wall = System.nanoTime() - started;
-    long cpu = server.info().totalCpuDuration().orElseThrow().toNanos() - cpuBefore;
+    long cpu = cpuNanos(servers) - cpuBefore;
     return new Result(
         percentile(firstEvent, 50) / 1e6,
         percentile(firstEvent, 99) / 1e6,
@@ -302,6 +387,14 @@ public class ConcurrentStreamsBench {
     }
     Collections.sort(sorted);
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+
+  static long cpuNanos(List<Process> servers) {
+    long total = 0;
+    for (Process server : servers) {
+      total += server.info().totalCpuDuration().orElseThrow().toNanos();
+    }
+    return total;
   }
 
   static long rss(long pid) {
