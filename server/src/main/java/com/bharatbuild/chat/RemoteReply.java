@@ -1,7 +1,6 @@
 package com.bharatbuild.chat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,11 +8,9 @@ import java.util.UUID;
  * A reply that another instance is generating, as this instance has read it from Redis so far. Any
  * number of streams here follow it the way they follow a {@link ReplyRun}.
  */
-final class RemoteReply implements ReplySource {
+final class RemoteReply extends BufferedReply {
 
   private final UUID replyId;
-  private final List<String> events = new ArrayList<>();
-  private boolean finished;
   private int listeners;
   private long lastNews = System.nanoTime();
   private long lastUse = System.nanoTime();
@@ -56,26 +53,6 @@ final class RemoteReply implements ReplySource {
 
   synchronized boolean followed() {
     return listeners > 0;
-  }
-
-  @Override
-  public synchronized List<String> eventsAfter(long lastSeen, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (events.size() <= lastSeen && !finished) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return List.of();
-      }
-      wait(Math.max(1, left / 1_000_000));
-    }
-    int from = (int) Math.min(lastSeen, events.size());
-    return List.copyOf(events.subList(from, events.size()));
-  }
-
-  @Override
-  public synchronized boolean isFinished() {
-    return finished;
   }
 
   @Override

@@ -4,8 +4,6 @@ import com.bharatbuild.ai.Cancellation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * at index {@code n - 1}), who is listening, and how to cancel it. Readers block on it until new
  * events arrive, so any number of streams can follow one reply.
  */
-final class ReplyRun implements ReplySource {
+final class ReplyRun extends BufferedReply {
 
   private final UUID replyId;
   private final UUID userMessageId;
@@ -23,10 +21,8 @@ final class ReplyRun implements ReplySource {
   private final UUID projectId;
   private final Cancellation cancellation = new Cancellation();
   private final Clock clock;
-  private final List<String> events = new ArrayList<>();
   private final Consumer<String> observer;
   private final ReplyMirror mirror;
-  private boolean finished;
   private volatile boolean cutOffByShutdown;
   private int listeners;
   private @Nullable Instant unattendedSince;
@@ -109,26 +105,6 @@ final class ReplyRun implements ReplySource {
       mirror.ended(replyId, events.size());
     }
     notifyAll();
-  }
-
-  @Override
-  public synchronized boolean isFinished() {
-    return finished;
-  }
-
-  @Override
-  public synchronized List<String> eventsAfter(long lastSeen, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (events.size() <= lastSeen && !finished) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return List.of();
-      }
-      wait(Math.max(1, left / 1_000_000));
-    }
-    int from = (int) Math.min(lastSeen, events.size());
-    return List.copyOf(events.subList(from, events.size()));
   }
 
   @Override
