@@ -250,13 +250,7 @@ class ChatProviderHttpTest extends HttpTest {
   void aStreamingReplysTextIsSavedEveryFewSecondsWhileItStreams() throws Exception {
     FAKE.enqueue(slowAnswer(400, Duration.ofMillis(20)));
     try (EventStream stream = send("Write a long story")) {
-      String replyId =
-          stream
-              .readUntil(event -> event.type().equals("chunk"))
-              .getFirst()
-              .data()
-              .get("messageId")
-              .asString();
+      String replyId = stream.replyIdOnceGenerating();
 
       // the save interval is 2 s; the answer takes 8 s
       long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -330,13 +324,7 @@ class ChatProviderHttpTest extends HttpTest {
   void aReplyNobodyListensToIsCancelledAfterTheGracePeriod() throws Exception {
     FAKE.enqueue(slowAnswer(400, Duration.ofMillis(20)));
     EventStream stream = send("Something long");
-    String replyId =
-        stream
-            .readUntil(event -> event.type().equals("chunk"))
-            .getFirst()
-            .data()
-            .get("messageId")
-            .asString();
+    String replyId = stream.replyIdOnceGenerating();
     stream.close();
 
     long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();

@@ -121,13 +121,7 @@ class ReplyScaleOutHttpTest extends HttpTest {
   void aStopSentToAnotherInstanceCancelsTheReplyWhereItRuns() {
     FAKE.enqueue(slowAnswer(400, Duration.ofMillis(20)));
     EventStream first = send("Write a long story");
-    String replyId =
-        first
-            .readUntil(event -> event.type().equals("chunk"))
-            .getFirst()
-            .data()
-            .get("messageId")
-            .asString();
+    String replyId = first.replyIdOnceGenerating();
 
     long stoppedAt = System.nanoTime();
     assertThat(other.post("/api/v1/chat/stop/" + replyId, null, session.accessToken()).status())
@@ -144,13 +138,7 @@ class ReplyScaleOutHttpTest extends HttpTest {
   void anotherUserCannotFollowOrStopTheReply() {
     FAKE.enqueue(slowAnswer(100, Duration.ofMillis(20)));
     EventStream first = send("Mine");
-    String replyId =
-        first
-            .readUntil(event -> event.type().equals("chunk"))
-            .getFirst()
-            .data()
-            .get("messageId")
-            .asString();
+    String replyId = first.replyIdOnceGenerating();
     Session stranger = other.register();
 
     try (EventStream refused = follow(other, replyId, 0, stranger)) {

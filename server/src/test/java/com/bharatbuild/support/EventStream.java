@@ -169,6 +169,19 @@ public final class EventStream implements AutoCloseable {
     return events;
   }
 
+  /**
+   * Reads a reply's stream up to its first text chunk, so the reply is known to be generating.
+   *
+   * @return the reply's id, from its opening event
+   */
+  public String replyIdOnceGenerating() {
+    return readUntil(event -> event.type().equals("chunk"))
+        .getFirst()
+        .data()
+        .get("messageId")
+        .asString();
+  }
+
   /** Hangs up, as a closed browser tab does. */
   @Override
   public void close() {
