@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * chunks a second. The fake and the clients live in this JVM, so each chunk carries the fake's
  * send time and the client measures what the server added on its way through.
  *
- * <p>Run: java [-Daccounts=N] [-Dwarmups=1] [-DserverJvmArgs="-XX:..."]
+ * <p>Run: java [-Daccounts=N] [-Dwarmups=1] [-Dchunks=60] [-Dramp=0] [-DserverJvmArgs="-XX:..."]
  * bench/chat/ConcurrentStreamsBench.java server/target/bharatbuild.jar 100 1000
  *
  * <p>With {@code -Dinstances=2} the round starts that many servers on one PostgreSQL schema
@@ -42,7 +42,13 @@ import java.util.regex.Pattern;
  */
 public class ConcurrentStreamsBench {
 
-  static final int CHUNKS = 60;
+  /** Chunks per reply ({@code -Dchunks}); at 30 a second the default reply lasts two seconds. */
+  static final int CHUNKS = Integer.getInteger("chunks", 60);
+  /**
+   * Seconds over which the streams are opened ({@code -Dramp}), evenly spaced; 0 opens them all at
+   * once, the worst case for the first event.
+   */
+  static final double RAMP_SECONDS = Double.parseDouble(System.getProperty("ramp", "0"));
   static final long CHUNK_INTERVAL_NANOS = 1_000_000_000L / 30;
   static final Pattern SENT = Pattern.compile("t(\\d+)\\.");
 
@@ -151,8 +157,8 @@ public class ConcurrentStreamsBench {
         jcmd(servers.getFirst(), "JFR.stop", "name=bench");
       }
       System.out.printf(
-          "%5d streams on %d accounts, %d instance(s)%s: %s%n",
-          streams, accounts, instances, instances > 1 ? " behind HAProxy" : "", result);
+          "%5d streams of %d chunks opened over %.1f s on %d accounts, %d instance(s)%s: %s%n",
+          streams, CHUNKS, RAMP_SECONDS, accounts, instances, instances > 1 ? " behind HAProxy" : "", result);
       System.out.printf(
           "      server CPU per delivered chunk %.0f µs (start, chunks and end of each reply included)%n",
           result.cpuSeconds() * 1e6 / Math.max(1, result.chunks()));
@@ -290,9 +296,14 @@ public class ConcurrentStreamsBench {
       for (int i = 0; i < streams; i++) {
         String project = projects.get(i);
         String token = tokens.get(i % tokens.size());
+        long startAt = started + (long) (RAMP_SECONDS * 1e9 * i / streams);
         clients.submit(
             () -> {
               try {
+                long wait = startAt - System.nanoTime();
+                if (wait > 0) {
+                  Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
                 if (stream(port, token, project, firstEvent, added)) {
                   completed.add(true);
                 }

@@ -1,7 +1,9 @@
 package com.bharatbuild.chat;
 
 import com.bharatbuild.chat.ChatMessageChanged.Change;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -11,10 +13,15 @@ class ChatActivity {
 
   private final ApplicationEventPublisher events;
   private final ChatMessages messages;
+  private final List<ReplyEventSink> sinks;
 
-  ChatActivity(ApplicationEventPublisher events, ChatMessages messages) {
+  ChatActivity(
+      ApplicationEventPublisher events,
+      ChatMessages messages,
+      ObjectProvider<ReplyEventSink> sinks) {
     this.events = events;
     this.messages = messages;
+    this.sinks = sinks.orderedStream().toList();
   }
 
   void saved(UUID userId, UUID messageId, Change change) {
@@ -32,6 +39,12 @@ class ChatActivity {
   }
 
   void replyEvent(UUID projectId, UUID userId, UUID messageId, String event) {
-    events.publishEvent(new ReplyEventAppended(projectId, userId, messageId, event));
+    if (sinks.isEmpty()) {
+      return;
+    }
+    ReplyEventAppended appended = new ReplyEventAppended(projectId, userId, messageId, event);
+    for (ReplyEventSink sink : sinks) {
+      sink.appended(appended);
+    }
   }
 }

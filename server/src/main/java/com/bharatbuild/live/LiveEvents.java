@@ -2,6 +2,7 @@ package com.bharatbuild.live;
 
 import com.bharatbuild.chat.ChatMessageChanged;
 import com.bharatbuild.chat.ReplyEventAppended;
+import com.bharatbuild.chat.ReplyEventSink;
 import com.bharatbuild.execution.ProblemsUpdated;
 import com.bharatbuild.execution.RunEnded;
 import com.bharatbuild.execution.RunStarted;
@@ -23,7 +24,7 @@ import tools.jackson.databind.util.RawValue;
  * after it commits, so a tab never sees a change that was rolled back.
  */
 @Component
-class LiveEvents {
+class LiveEvents implements ReplyEventSink {
 
   private final LiveChannels channels;
   private final TokenWallet wallet;
@@ -83,8 +84,8 @@ class LiveEvents {
     channels.publish(change.projectId(), type, fields);
   }
 
-  @EventListener
-  void on(ReplyEventAppended appended) {
+  @Override
+  public void appended(ReplyEventAppended appended) {
     // every chunk of every reply comes through here: skip projects no tab can see, and embed the
     // event's JSON as it is rather than parsing it only to write it out again
     if (!channels.wanted(appended.projectId())) {
