@@ -6,9 +6,6 @@ import com.bharatbuild.ai.ModelInfo;
 import com.bharatbuild.chat.ChatProblems.ContextTooLarge;
 import com.bharatbuild.projects.FileSummary;
 import com.bharatbuild.projects.ProjectView;
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -72,6 +69,10 @@ class PromptBuilder {
       """;
 
   private static final int SHORT_TREE = 200;
+
+  /** Room for the system prompts and older messages of a few hundred conversations. */
+  private static final TokenCounts COUNTS = new TokenCounts(8_000_000);
+
   static final String RULES_FILE = ".bharatbuild/rules.md";
   // rules are conventions, not documentation: past this they are cut, so they never crowd out code
   private static final int MAX_RULES_CHARS = 16_000;
@@ -231,26 +232,13 @@ class PromptBuilder {
     return turn.toString();
   }
 
-  /**
-   * Tokens of a text, counted with a real BPE tokenizer (OpenAI's o200k_base). Claude's tokenizer
-   * is not public, so for Claude this is an estimate within a few per cent on code and prose; the
-   * wallet reserves with it and settles to the provider's exact count.
-   */
+  /** Tokens of a text; see {@link TokenCounts}. */
   static long estimate(String text) {
-    return Tokenizer.O200K.countTokensOrdinary(text);
-  }
-
-  /**
-   * Loads the tokenizer's vocabulary (several megabytes) on first use, not while the server starts;
-   * {@link #warmUp()} loads it in the background once the server is up.
-   */
-  private static final class Tokenizer {
-    static final Encoding O200K =
-        Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    return COUNTS.count(text);
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void warmUp() {
-    Thread.ofVirtual().name("tokenizer-warm-up").start(() -> estimate("warm up"));
+    Thread.ofVirtual().name("tokenizer-warm-up").start(TokenCounts::warmUp);
   }
 }
