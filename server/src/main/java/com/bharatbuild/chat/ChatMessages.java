@@ -179,6 +179,45 @@ class ChatMessages {
         .toList();
   }
 
+  /**
+   * The newest messages of a project that a prompt can use (finished, with something said), oldest
+   * first, at most {@code limit}: a conversation of thousands of messages is not read whole for
+   * each new one. Read newest first a page at a time, as the few unusable ones are skipped.
+   */
+  List<MessageView> recentUsable(UUID projectId, UUID owner, int limit) {
+    List<MessageView> newestFirst = new ArrayList<>();
+    int page = limit + 8;
+    for (int offset = 0; newestFirst.size() < limit; offset += page) {
+      List<Stored> rows =
+          jdbc.sql(
+                  """
+                  SELECT * FROM chat_messages
+                  WHERE project_id = :project AND user_id = :owner AND status <> 'streaming'
+                  ORDER BY created_at DESC, CASE role WHEN 'user' THEN 0 ELSE 1 END DESC, id DESC
+                  LIMIT :limit OFFSET :offset
+                  """)
+              .param("project", projectId)
+              .param("owner", owner)
+              .param("limit", page)
+              .param("offset", offset)
+              .query(row)
+              .list();
+      for (Stored stored : rows) {
+        if (newestFirst.size() < limit && usableInPrompt(stored.view())) {
+          newestFirst.add(stored.view());
+        }
+      }
+      if (rows.size() < page) {
+        break;
+      }
+    }
+    return newestFirst.reversed();
+  }
+
+  static boolean usableInPrompt(MessageView message) {
+    return !message.status().equals("streaming") && !message.content().isBlank();
+  }
+
   /** Deletes a message and, for a user message, the replies to it. */
   int delete(UUID id, UUID owner) {
     jdbc.sql("DELETE FROM chat_messages WHERE reply_to = :id AND user_id = :owner")

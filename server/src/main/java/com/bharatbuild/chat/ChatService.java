@@ -98,7 +98,8 @@ class ChatService implements DisposableBean {
   /** Saves the message and starts its reply. */
   ReplyRun send(UUID userId, ChatRequest request) {
     ProjectView project = projects.get(userId, request.projectId());
-    List<MessageView> history = messages.listForProject(project.id(), userId);
+    List<MessageView> history =
+        messages.recentUsable(project.id(), userId, settings.historyMessages());
     return start(userId, project, request, history, null);
   }
 
@@ -126,7 +127,8 @@ class ChatService implements DisposableBean {
             modeOf(question.mode()),
             null,
             old.model());
-    return start(userId, project, request, history, new Regeneration(question.view(), replyId));
+    return start(
+        userId, project, request, recent(history), new Regeneration(question.view(), replyId));
   }
 
   /** What a regenerated reply keeps of the old exchange. */
@@ -136,7 +138,7 @@ class ChatService implements DisposableBean {
       UUID userId,
       ProjectView project,
       ChatRequest request,
-      List<MessageView> history,
+      List<MessageView> recentHistory,
       @Nullable Regeneration regeneration) {
     if (!registry.accepting()) {
       throw new ChatProblems.ShuttingDown();
@@ -158,7 +160,7 @@ class ChatService implements DisposableBean {
             project,
             request.modeOrDefault(),
             files.list(userId, project.id()),
-            recent(history),
+            recentHistory,
             request.message(),
             attachments,
             openFile,
@@ -280,12 +282,8 @@ class ChatService implements DisposableBean {
 
   /** The last messages that can go into a prompt, at most the configured number. */
   private List<MessageView> recent(List<MessageView> history) {
-    List<MessageView> usable = history.stream().filter(ChatService::usableInHistory).toList();
+    List<MessageView> usable = history.stream().filter(ChatMessages::usableInPrompt).toList();
     return usable.subList(Math.max(0, usable.size() - settings.historyMessages()), usable.size());
-  }
-
-  private static boolean usableInHistory(MessageView message) {
-    return !message.status().equals("streaming") && !message.content().isBlank();
   }
 
   private static @Nullable ChatMode modeOf(@Nullable String wireName) {
