@@ -58,13 +58,15 @@ final class AnthropicProvider implements ModelProvider {
   @Override
   public CompletionResult stream(
       CompletionRequest request, CompletionListener listener, Cancellation cancellation) {
+    EventReader reader = new EventReader(listener);
     return StreamedCall.run(
         () -> {
           StreamResponse<RawMessageStreamEvent> stream =
               client.messages().createStreaming(params(request));
-          return new StreamedCall.Opened<>(stream.stream(), stream::close);
+          return new StreamedCall.Opened(
+              () -> stream.stream().forEach(reader::read), stream::close);
         },
-        new EventReader(listener),
+        reader,
         cancellation,
         AnthropicProvider::failure,
         "Anthropic's stream ended before message_stop");
@@ -139,7 +141,7 @@ final class AnthropicProvider implements ModelProvider {
    * Reads Anthropic's events: text and thinking deltas go to the listener; input tokens come with
    * message_start and cumulative output tokens with each message_delta.
    */
-  private static final class EventReader implements StreamedCall.Reader<RawMessageStreamEvent> {
+  private static final class EventReader implements StreamedCall.Reader {
     private final CompletionListener listener;
     private long input;
     private long output;
@@ -152,8 +154,7 @@ final class AnthropicProvider implements ModelProvider {
       this.listener = listener;
     }
 
-    @Override
-    public void read(RawMessageStreamEvent event) {
+    void read(RawMessageStreamEvent event) {
       if (event.isMessageStart()) {
         Usage usage = event.asMessageStart().message().usage();
         input = usage.inputTokens();
