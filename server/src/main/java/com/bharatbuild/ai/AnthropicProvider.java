@@ -2,25 +2,25 @@ package com.bharatbuild.ai;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.http.HttpResponse;
+import com.anthropic.core.http.HttpResponseFor;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.AnthropicIoException;
 import com.anthropic.errors.AnthropicServiceException;
-import com.anthropic.errors.SseException;
 import com.anthropic.errors.UnauthorizedException;
 import com.anthropic.models.messages.CacheControlEphemeral;
 import com.anthropic.models.messages.MessageCreateParams;
-import com.anthropic.models.messages.MessageDeltaUsage;
-import com.anthropic.models.messages.RawContentBlockDelta;
 import com.anthropic.models.messages.RawMessageStreamEvent;
-import com.anthropic.models.messages.StopReason;
 import com.anthropic.models.messages.TextBlockParam;
-import com.anthropic.models.messages.Usage;
+import java.io.IOException;
 import java.util.List;
 
 /**
- * Claude through Anthropic's Java SDK: the streaming Messages API with the system prompt marked for
- * prompt caching and optional extended thinking. Retries are left to {@link ModelGateway}, which
- * retries only before the first token.
+ * Claude through the streaming Messages API, with the system prompt marked for prompt caching and
+ * optional extended thinking. Anthropic's Java SDK builds and sends the request and maps an error
+ * status; the streamed body is decoded by {@link ServerSentEvents} and {@link AnthropicEventReader}
+ * (the former says why). Retries are left to {@link ModelGateway}, which retries only before the
+ * first token.
  */
 final class AnthropicProvider implements ModelProvider {
 
@@ -58,16 +58,27 @@ final class AnthropicProvider implements ModelProvider {
   @Override
   public CompletionResult stream(
       CompletionRequest request, CompletionListener listener, Cancellation cancellation) {
+    AnthropicEventReader reader = new AnthropicEventReader(listener);
     return StreamedCall.run(
         () -> {
-          StreamResponse<RawMessageStreamEvent> stream =
-              client.messages().createStreaming(params(request));
-          return new StreamedCall.Opened<>(stream.stream(), stream::close);
+          // the SDK sends the request and maps an error status; the body we decode ourselves
+          HttpResponseFor<StreamResponse<RawMessageStreamEvent>> response =
+              client.messages().withRawResponse().createStreaming(params(request));
+          return new StreamedCall.Opened(() -> readEvents(response, reader), response::close);
         },
-        new EventReader(listener),
+        reader,
         cancellation,
         AnthropicProvider::failure,
         "Anthropic's stream ended before message_stop");
+  }
+
+  private static void readEvents(HttpResponse response, AnthropicEventReader reader) {
+    try {
+      new ServerSentEvents(reader).read(response.body());
+    } catch (IOException e) {
+      // what the SDK's own reader throws for a dropped connection, so it maps the same way
+      throw new AnthropicIoException("Stream failed", e);
+    }
   }
 
   private MessageCreateParams params(CompletionRequest request) {
@@ -99,13 +110,6 @@ final class AnthropicProvider implements ModelProvider {
     return switch (error) {
       case UnauthorizedException e ->
           new ModelCallFailed("auth", "Anthropic rejected the API key", false, usage, e);
-      case SseException e ->
-          new ModelCallFailed(
-              "stream_error",
-              "Anthropic ended the stream with an error: " + e.getMessage(),
-              true,
-              usage,
-              e);
       case AnthropicServiceException e -> {
         int status = e.statusCode();
         boolean retry = status == 429 || status == 529 || status >= 500;
@@ -133,67 +137,5 @@ final class AnthropicProvider implements ModelProvider {
               usage,
               error);
     };
-  }
-
-  /**
-   * Reads Anthropic's events: text and thinking deltas go to the listener; input tokens come with
-   * message_start and cumulative output tokens with each message_delta.
-   */
-  private static final class EventReader implements StreamedCall.Reader<RawMessageStreamEvent> {
-    private final CompletionListener listener;
-    private long input;
-    private long output;
-    private long cacheCreation;
-    private long cacheRead;
-    private boolean stopped;
-    private CompletionResult.StopReason stop = CompletionResult.StopReason.END;
-
-    EventReader(CompletionListener listener) {
-      this.listener = listener;
-    }
-
-    @Override
-    public void read(RawMessageStreamEvent event) {
-      if (event.isMessageStart()) {
-        Usage usage = event.asMessageStart().message().usage();
-        input = usage.inputTokens();
-        output = usage.outputTokens();
-        cacheCreation = usage.cacheCreationInputTokens().orElse(0L);
-        cacheRead = usage.cacheReadInputTokens().orElse(0L);
-      } else if (event.isContentBlockDelta()) {
-        RawContentBlockDelta delta = event.asContentBlockDelta().delta();
-        if (delta.isText()) {
-          listener.onText(delta.asText().text());
-        } else if (delta.isThinking()) {
-          listener.onThinking(delta.asThinking().thinking());
-        }
-      } else if (event.isMessageDelta()) {
-        MessageDeltaUsage usage = event.asMessageDelta().usage();
-        output = usage.outputTokens();
-        usage.inputTokens().ifPresent(value -> input = value);
-        usage.cacheCreationInputTokens().ifPresent(value -> cacheCreation = value);
-        usage.cacheReadInputTokens().ifPresent(value -> cacheRead = value);
-        if (event.asMessageDelta().delta().stopReason().orElse(null) == StopReason.MAX_TOKENS) {
-          stop = CompletionResult.StopReason.MAX_TOKENS;
-        }
-      } else if (event.isMessageStop()) {
-        stopped = true;
-      }
-    }
-
-    @Override
-    public boolean finished() {
-      return stopped;
-    }
-
-    @Override
-    public TokenUsage usage() {
-      return new TokenUsage(input, output, cacheCreation, cacheRead);
-    }
-
-    @Override
-    public CompletionResult.StopReason stopReason() {
-      return stop;
-    }
   }
 }

@@ -57,20 +57,22 @@ final class OpenAiProvider implements ModelProvider {
   @Override
   public CompletionResult stream(
       CompletionRequest request, CompletionListener listener, Cancellation cancellation) {
+    ChunkReader reader = new ChunkReader(listener);
     return StreamedCall.run(
         () -> {
           StreamResponse<ChatCompletionChunk> stream =
               client.chat().completions().createStreaming(params(request));
-          return new StreamedCall.Opened<>(stream.stream(), stream::close);
+          return new StreamedCall.Opened(
+              () -> stream.stream().forEach(reader::read), stream::close);
         },
-        new ChunkReader(listener),
+        reader,
         cancellation,
         OpenAiProvider::failure,
         "The model server's stream ended without a finish reason");
   }
 
   /** Reads chat-completion chunks: content deltas, the finish reason and the usage chunk. */
-  private static final class ChunkReader implements StreamedCall.Reader<ChatCompletionChunk> {
+  private static final class ChunkReader implements StreamedCall.Reader {
     private final CompletionListener listener;
     private TokenUsage usage = TokenUsage.NONE;
     private boolean finished;
@@ -80,8 +82,7 @@ final class OpenAiProvider implements ModelProvider {
       this.listener = listener;
     }
 
-    @Override
-    public void read(ChatCompletionChunk chunk) {
+    void read(ChatCompletionChunk chunk) {
       for (ChatCompletionChunk.Choice choice : chunk.choices()) {
         choice.delta().content().filter(text -> !text.isEmpty()).ifPresent(listener::onText);
         if (choice.finishReason().isPresent()) {

@@ -2,23 +2,27 @@ package com.bharatbuild.ai;
 
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * What every provider's streaming call shares, whatever its SDK: cancelling closes the HTTP stream
  * (a blocked read returns at once), an error after cancelling is a cancellation, any other error is
- * mapped by the provider, and a stream that ends without the provider's closing event is a failure,
- * not an answer (a proxy that closes cleanly mid-answer looks like the end of the stream).
+ * mapped by the provider (a reader that fails with a {@link ModelCallFailed} has said how), and a
+ * stream that ends without the provider's closing event is a failure, not an answer (a proxy that
+ * closes cleanly mid-answer looks like the end of the stream).
  */
 final class StreamedCall {
 
-  /** An open provider stream: its events and how to close it. */
-  record Opened<E>(Stream<E> events, Runnable close) {}
+  /**
+   * An open provider stream.
+   *
+   * @param readEvents reads every event into the provider's {@link Reader}, returning at the end of
+   *     the stream; a failed read throws
+   * @param close closes the HTTP stream, from any thread
+   */
+  record Opened(Runnable readEvents, Runnable close) {}
 
   /** What a provider keeps while reading its events. */
-  interface Reader<E> {
-    void read(E event);
-
+  interface Reader {
     /** Whether the provider's closing event arrived. */
     boolean finished();
 
@@ -29,13 +33,13 @@ final class StreamedCall {
 
   private StreamedCall() {}
 
-  static <E> CompletionResult run(
-      Supplier<Opened<E>> open,
-      Reader<E> reader,
+  static CompletionResult run(
+      Supplier<Opened> open,
+      Reader reader,
       Cancellation cancellation,
       BiFunction<RuntimeException, TokenUsage, ModelCallFailed> failure,
       String truncated) {
-    Opened<E> stream;
+    Opened stream;
     try {
       stream = open.get();
     } catch (RuntimeException e) {
@@ -43,10 +47,10 @@ final class StreamedCall {
     }
     cancellation.onCancel(stream.close());
     try {
-      stream.events().forEach(reader::read);
+      stream.readEvents().run();
     } catch (RuntimeException e) {
       if (!cancellation.isCancelled()) {
-        throw failure.apply(e, reader.usage());
+        throw e instanceof ModelCallFailed failed ? failed : failure.apply(e, reader.usage());
       }
     } finally {
       stream.close().run();

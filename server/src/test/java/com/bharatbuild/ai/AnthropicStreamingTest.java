@@ -142,6 +142,60 @@ class AnthropicStreamingTest {
   }
 
   @Test
+  void anErrorEventSaysWhatAnthropicReported() {
+    fake.enqueue(
+        List.of(
+            messageStart(30, 0, 0),
+            blockStart(0, "text"),
+            text(0, "Partial"),
+            error("overloaded_error", "Overloaded")));
+
+    assertThatThrownBy(() -> gateway.stream(request(false), recorder, new Cancellation()))
+        .isInstanceOfSatisfying(
+            ModelCallFailed.class,
+            failed -> {
+              assertThat(failed.code()).isEqualTo("stream_error");
+              assertThat(failed.isTransient()).isTrue();
+              assertThat(failed.getMessage())
+                  .isEqualTo(
+                      "Anthropic ended the stream with an error: overloaded_error: Overloaded");
+            });
+  }
+
+  @Test
+  void aDroppedConnectionIsATransientConnectionFailure() {
+    fake.enqueue(
+        List.of(messageStart(30, 0, 0), blockStart(0, "text"), text(0, "Half"), new Drop()));
+
+    assertThatThrownBy(() -> gateway.stream(request(false), recorder, new Cancellation()))
+        .isInstanceOfSatisfying(
+            ModelCallFailed.class,
+            failed -> {
+              assertThat(failed.code()).isEqualTo("connection");
+              assertThat(failed.isTransient()).isTrue();
+              assertThat(failed.usageSoFar().inputTokens()).isEqualTo(30);
+            });
+  }
+
+  @Test
+  void anAnswerCutAtTheOutputLimitSaysSo() {
+    fake.enqueue(
+        List.of(
+            messageStart(12, 0, 0),
+            blockStart(0, "text"),
+            text(0, "नमस्ते 👋"),
+            blockStop(0),
+            messageDelta("max_tokens", 1000),
+            messageStop()));
+
+    CompletionResult result = gateway.stream(request(false), recorder, new Cancellation());
+
+    assertThat(recorder.text()).isEqualTo("नमस्ते 👋");
+    assertThat(result.stopReason()).isEqualTo(CompletionResult.StopReason.MAX_TOKENS);
+    assertThat(result.usage()).isEqualTo(new TokenUsage(12, 1000, 0, 0));
+  }
+
+  @Test
   void aStreamThatEndsCleanlyWithoutMessageStopIsAFailureNotAnAnswer() {
     fake.enqueue(List.of(messageStart(30, 0, 0), blockStart(0, "text"), text(0, "Cut sh")));
 
