@@ -265,6 +265,16 @@ class ObservabilityHttpTest extends HttpTest {
   }
 
   @Test
+  void requestsAreTimedOnceAndNotOncePerSecurityFilter() {
+    assertThat(get("/api/v1/projects", Map.of()).status()).isEqualTo(200);
+
+    String body = api.get("/actuator/prometheus", null).body();
+    assertThat(body).contains("http_server_requests_seconds_count{");
+    // each filter of the chain observed on its own doubled a waiting stream's stack
+    assertThat(body).doesNotContain("spring_security_");
+  }
+
+  @Test
   void aProblemCarriesTheIncomingTraceIdAndTheResponseContinuesTheTrace() {
     Response response =
         get("/api/v1/projects/" + UUID.randomUUID(), Map.of("traceparent", TRACEPARENT));
