@@ -1,36 +1,58 @@
 package com.bharatbuild.chat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The events of a reply kept in memory, event {@code n} at index {@code n - 1}, and whether it has
- * ended. Readers wait on this object until new events arrive, so any number of streams follow one
- * reply; subclasses add events and end it under the same lock and wake them with {@code notifyAll}.
+ * ended. Subclasses add events and end it under this object's lock, then call {@link
+ * #wakeFollowers()} outside it: every following stream is told on the producing thread and writes
+ * what it can without blocking, so no thread waits per stream and no thread switch happens per
+ * chunk.
  */
 abstract class BufferedReply implements ReplySource {
 
   protected final List<String> events = new ArrayList<>();
   protected boolean finished;
+  private final List<Runnable> followers = new CopyOnWriteArrayList<>();
 
   @Override
-  public synchronized List<String> eventsAfter(long lastSeen, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (events.size() <= lastSeen && !finished) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return List.of();
-      }
-      wait(Math.max(1, left / 1_000_000));
+  public synchronized List<String> eventsAfter(long lastSeen) {
+    if (lastSeen >= events.size()) {
+      return List.of();
     }
-    int from = (int) Math.min(lastSeen, events.size());
-    return List.copyOf(events.subList(from, events.size()));
+    return List.copyOf(events.subList((int) Math.max(0, lastSeen), events.size()));
   }
 
   @Override
   public synchronized boolean isFinished() {
     return finished;
+  }
+
+  @Override
+  public void attach(Runnable wake) {
+    followers.add(wake);
+    attached();
+  }
+
+  @Override
+  public void detach(Runnable wake) {
+    if (followers.remove(wake)) {
+      detached();
+    }
+  }
+
+  /** A stream started following. */
+  protected abstract void attached();
+
+  /** A stream stopped following. */
+  protected abstract void detached();
+
+  /** Tells every following stream that there is news; call without holding the lock. */
+  protected void wakeFollowers() {
+    for (Runnable follower : followers) {
+      follower.run();
+    }
   }
 }

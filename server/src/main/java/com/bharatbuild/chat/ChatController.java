@@ -5,6 +5,7 @@ import com.bharatbuild.edits.RevertResult;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -55,10 +56,11 @@ class ChatController {
   void sendAndStream(
       @CurrentUserId UUID userId,
       @Valid @RequestBody ChatRequest request,
+      HttpServletRequest http,
       HttpServletResponse response)
       throws IOException {
     ReplyRun run = chat.send(userId, request);
-    streamer.stream(run, 0, chat.settings().heartbeat(), response);
+    streamer.stream(run, 0, http, response);
   }
 
   /** Sends a message; its reply streams from {@code GET /chat/stream?messageId=}. */
@@ -82,18 +84,19 @@ class ChatController {
       @CurrentUserId UUID userId,
       @RequestParam UUID messageId,
       @RequestHeader(value = "Last-Event-ID", required = false) @Nullable String lastEventId,
+      HttpServletRequest http,
       HttpServletResponse response)
       throws IOException {
     long after = parseEventId(lastEventId);
     Optional<ReplyRun> run = chat.runFor(userId, messageId);
     if (run.isPresent()) {
-      streamer.stream(run.get(), after, chat.settings().heartbeat(), response);
+      streamer.stream(run.get(), after, http, response);
       return;
     }
     MessageView saved = chat.savedReply(userId, messageId);
     Optional<ReplySource> elsewhere = elsewhereReplies.follow(userId, saved);
     if (elsewhere.isPresent()) {
-      streamer.stream(elsewhere.get(), after, chat.settings().heartbeat(), response);
+      streamer.stream(elsewhere.get(), after, http, response);
     } else {
       streamer.replay(savedEvents.of(saved), after, response);
     }
@@ -117,10 +120,13 @@ class ChatController {
       description = "The new reply's event stream",
       content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
   void regenerate(
-      @CurrentUserId UUID userId, @PathVariable UUID messageId, HttpServletResponse response)
+      @CurrentUserId UUID userId,
+      @PathVariable UUID messageId,
+      HttpServletRequest http,
+      HttpServletResponse response)
       throws IOException {
     ReplyRun run = chat.regenerate(userId, messageId);
-    streamer.stream(run, 0, chat.settings().heartbeat(), response);
+    streamer.stream(run, 0, http, response);
   }
 
   /** Stops a reply (by its id or its user message's id); what arrived is kept. */

@@ -29,16 +29,16 @@ final class RemoteReply extends BufferedReply {
   }
 
   /** Adds what was read after {@link #read()}; {@code end} when the reply is over. */
-  synchronized void add(List<String> more, boolean end) {
-    if (finished) {
-      return;
-    }
-    events.addAll(more);
-    finished = end;
-    if (!more.isEmpty() || end) {
+  void add(List<String> more, boolean end) {
+    synchronized (this) {
+      if (finished || (more.isEmpty() && !end)) {
+        return;
+      }
+      events.addAll(more);
+      finished = end;
       lastNews = System.nanoTime();
-      notifyAll();
     }
+    wakeFollowers();
   }
 
   /** How long nothing new arrived. */
@@ -56,13 +56,13 @@ final class RemoteReply extends BufferedReply {
   }
 
   @Override
-  public synchronized void attach() {
+  protected synchronized void attached() {
     listeners++;
     lastUse = System.nanoTime();
   }
 
   @Override
-  public synchronized void detach() {
+  protected synchronized void detached() {
     listeners--;
     lastUse = System.nanoTime();
   }

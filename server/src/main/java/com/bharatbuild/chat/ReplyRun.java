@@ -91,30 +91,32 @@ final class ReplyRun extends BufferedReply {
         throw new IllegalStateException("reply " + replyId + " already ended");
       }
       events.add(json);
-      notifyAll();
       id = events.size();
       mirror.appended(replyId, id, json);
     }
+    wakeFollowers();
     observer.accept(json);
     return id;
   }
 
-  synchronized void finish() {
-    if (!finished) {
-      finished = true;
-      mirror.ended(replyId, events.size());
+  void finish() {
+    synchronized (this) {
+      if (!finished) {
+        finished = true;
+        mirror.ended(replyId, events.size());
+      }
     }
-    notifyAll();
+    wakeFollowers();
   }
 
   @Override
-  public synchronized void attach() {
+  protected synchronized void attached() {
     listeners++;
     unattendedSince = null;
   }
 
   @Override
-  public synchronized void detach() {
+  protected synchronized void detached() {
     listeners--;
     if (listeners == 0) {
       unattendedSince = clock.instant();

@@ -1,6 +1,5 @@
 package com.bharatbuild.chat;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -9,18 +8,17 @@ import java.util.List;
  */
 interface ReplySource {
 
-  /**
-   * The events after {@code lastSeen}, waiting up to {@code timeout} for one to arrive.
-   *
-   * @return an empty list on time-out, or when the reply has ended and everything was read
-   */
-  List<String> eventsAfter(long lastSeen, Duration timeout) throws InterruptedException;
+  /** The events after {@code lastSeen}, at once; empty when there are none yet. */
+  List<String> eventsAfter(long lastSeen);
 
   boolean isFinished();
 
-  /** A stream starts following. */
-  void attach();
+  /**
+   * A stream starts following: {@code wake} runs on the thread that adds events or ends the reply,
+   * after each change, and must not block.
+   */
+  void attach(Runnable wake);
 
   /** A stream stops following (its client went away or the reply ended). */
-  void detach();
+  void detach(Runnable wake);
 }

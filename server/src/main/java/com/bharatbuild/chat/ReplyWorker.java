@@ -168,6 +168,9 @@ class ReplyWorker {
     } catch (RuntimeException e) {
       log.error("Could not save or charge reply {}", run.replyId(), e);
     } finally {
+      // the slot is free before the closing event goes out (written to the client on this very
+      // thread), so a client that sends its next message on seeing it is not refused
+      registry.finished(run);
       if (failure != null) {
         run.append(events.error(run.replyId(), failure.getMessage(), failure.code()));
       } else {
@@ -180,7 +183,6 @@ class ReplyWorker {
                 status));
       }
       run.finish();
-      registry.finished(run);
       // after the stream's last event, so a watching tab sees the reply end before its final state
       try {
         activity.saved(run.userId(), run.replyId(), ChatMessageChanged.Change.UPDATED);
