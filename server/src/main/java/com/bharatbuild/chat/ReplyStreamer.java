@@ -18,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -36,6 +38,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReplyStreamer implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(ReplyStreamer.class);
 
   private static final byte[] HEARTBEAT = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
@@ -137,9 +141,11 @@ class ReplyStreamer implements DisposableBean {
       async.addListener(this);
       open.add(this);
       metrics.streamOpened();
-      source.attach(wake);
-      // the container calls onWritePossible as soon as the response can be written
+      // writes are allowed only once the listener is set; the container calls onWritePossible
       out.setWriteListener(this);
+      source.attach(wake);
+      // what the reply said between the listener and the attachment woke nobody
+      drain();
     }
 
     @Override
@@ -166,7 +172,12 @@ class ReplyStreamer implements DisposableBean {
         try {
           news.set(false);
           write();
-        } catch (IOException | RuntimeException clientGone) {
+        } catch (IOException clientGone) {
+          log.debug("A reply stream's client went away: {}", clientGone.toString());
+          end();
+          completeQuietly();
+        } catch (RuntimeException failed) {
+          log.warn("A reply stream failed; its client may resume it", failed);
           end();
           completeQuietly();
         } finally {
