@@ -187,10 +187,18 @@ class ReplyStreamer implements DisposableBean {
     }
 
     private void write() throws IOException {
-      while (!ended.get() && out.isReady()) {
+      while (!ended.get()) {
         // read the end first: a reply that has ended has all its events in the buffer
         boolean finished = source.isFinished();
         List<String> next = source.eventsAfter(seen);
+        if (next.isEmpty() && !finished && !heartbeatDue && committed) {
+          return;
+        }
+        // asked only when there is something to write, as asking costs; when the socket is full
+        // the container calls onWritePossible once it has room
+        if (!out.isReady()) {
+          return;
+        }
         if (!next.isEmpty()) {
           out.write(encode(next, seen));
           seen += next.size();
@@ -198,21 +206,18 @@ class ReplyStreamer implements DisposableBean {
           end();
           async.complete();
           return;
-        } else if (heartbeatDue || !committed) {
-          // the heartbeat, or the headers of a stream that has nothing to say yet
-          if (heartbeatDue) {
-            out.write(HEARTBEAT);
-          }
-        } else {
-          return;
+        } else if (heartbeatDue) {
+          out.write(HEARTBEAT);
         }
+        // else only the headers of a stream that has nothing to say yet
         heartbeatDue = false;
         committed = true;
         lastWrite = System.nanoTime();
         // a write the socket did not take whole goes on by itself; flushing then is not allowed
-        if (out.isReady()) {
-          out.flush();
+        if (!out.isReady()) {
+          return;
         }
+        out.flush();
       }
     }
 
