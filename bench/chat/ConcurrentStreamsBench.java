@@ -527,39 +527,60 @@ public class ConcurrentStreamsBench {
       }
     }
 
+    /**
+     * Answers requests on one connection until the client closes it, each response chunked, so the
+     * server's HTTP client keeps its connections as it would with the real API.
+     */
     private void serve(Socket socket) {
       try (socket) {
         InputStream in = new BufferedInputStream(socket.getInputStream());
-        int length = 0;
-        for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
-          if (line.toLowerCase().startsWith("content-length:")) {
-            length = Integer.parseInt(line.substring(15).trim());
-          }
-        }
-        in.readNBytes(length);
         OutputStream out = socket.getOutputStream();
-        out.write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.UTF_8));
-        frame(out, "message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5\",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":100,\"output_tokens\":1}}}");
-        frame(out, "content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
-        long next = System.nanoTime();
-        for (int i = 0; i < CHUNKS; i++) {
-          long wait = next - System.nanoTime();
-          if (wait > 0) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        while (true) {
+          String requestLine = line(in);
+          if (requestLine == null || requestLine.isEmpty()) {
+            return;
           }
-          frame(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"t" + System.nanoTime() + ". \"}}");
-          next += CHUNK_INTERVAL_NANOS;
+          int length = 0;
+          for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
+            if (line.toLowerCase().startsWith("content-length:")) {
+              length = Integer.parseInt(line.substring(15).trim());
+            }
+          }
+          in.readNBytes(length);
+          answer(out);
         }
-        frame(out, "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
-        frame(out, "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":" + CHUNKS + "}}");
-        frame(out, "message_stop", "{\"type\":\"message_stop\"}");
       } catch (IOException | InterruptedException ignored) {
         // client went away
       }
     }
 
+    private static void answer(OutputStream out) throws IOException, InterruptedException {
+      out.write(
+          "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+              .getBytes(StandardCharsets.UTF_8));
+      frame(out, "message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5\",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":100,\"output_tokens\":1}}}");
+      frame(out, "content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
+      long next = System.nanoTime();
+      for (int i = 0; i < CHUNKS; i++) {
+        long wait = next - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        frame(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"t" + System.nanoTime() + ". \"}}");
+        next += CHUNK_INTERVAL_NANOS;
+      }
+      frame(out, "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
+      frame(out, "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":" + CHUNKS + "}}");
+      frame(out, "message_stop", "{\"type\":\"message_stop\"}");
+      out.write("0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    }
+
+    /** One SSE event as one HTTP chunk. */
     private static void frame(OutputStream out, String event, String data) throws IOException {
-      out.write(("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+      String sse = "event: " + event + "\ndata: " + data + "\n\n";
+      int length = sse.getBytes(StandardCharsets.UTF_8).length;
+      out.write((Integer.toHexString(length) + "\r\n" + sse + "\r\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
     }
 

@@ -18,6 +18,9 @@ record AiProperties(
 
   /**
    * @param thinkingBudget tokens of extended thinking to ask for when a request wants it; 0 never
+   * @param maxIdleConnections connections kept open between replies; over HTTP/1.1 (a proxy or a
+   *     gateway in front of the API) each running reply holds one, and the HTTP client's default of
+   *     5 made every reply past the fifth open a new one
    */
   record Anthropic(
       @Nullable String apiKey,
@@ -26,7 +29,8 @@ record AiProperties(
       @DefaultValue("16000") int maxOutputTokens,
       @DefaultValue("200000") int contextWindow,
       @DefaultValue("4000") int thinkingBudget,
-      @DefaultValue("120s") Duration timeout) {
+      @DefaultValue("120s") Duration timeout,
+      @DefaultValue("256") int maxIdleConnections) {
 
     boolean enabled() {
       return apiKey != null && !apiKey.isBlank();

@@ -13,6 +13,7 @@ import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.TextBlockParam;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -35,6 +36,9 @@ final class AnthropicProvider implements ModelProvider {
         AnthropicOkHttpClient.builder()
             .apiKey(settings.apiKey())
             .maxRetries(0)
+            .maxIdleConnections(settings.maxIdleConnections())
+            // the HTTP client's own default; the SDK wants both or neither
+            .keepAliveDuration(Duration.ofMinutes(5))
             .timeout(settings.timeout());
     if (settings.baseUrl() != null && !settings.baseUrl().isBlank()) {
       builder.baseUrl(settings.baseUrl());

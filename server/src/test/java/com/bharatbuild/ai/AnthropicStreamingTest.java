@@ -35,7 +35,14 @@ class AnthropicStreamingTest {
     fake = new FakeModelServer();
     AiProperties.Anthropic settings =
         new AiProperties.Anthropic(
-            "test-key", fake.baseUrl(), "claude-test", 1000, 200_000, 2000, Duration.ofSeconds(10));
+            "test-key",
+            fake.baseUrl(),
+            "claude-test",
+            1000,
+            200_000,
+            2000,
+            Duration.ofSeconds(10),
+            8);
     gateway = new ModelGateway(List.of(new AnthropicProvider(settings)), 3, Duration.ofMillis(20));
   }
 
