@@ -11,10 +11,12 @@ import com.bharatbuild.projects.FileService;
 import com.bharatbuild.shared.web.ApiProblem;
 import com.bharatbuild.wallet.Reservation;
 import com.bharatbuild.wallet.TokenWallet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,8 @@ import org.springframework.stereotype.Component;
 class ReplyWorker {
 
   private static final Logger log = LoggerFactory.getLogger(ReplyWorker.class);
+  private static final int BUSY_ATTEMPTS = 6;
+  private static final Duration BUSY_BACKOFF = Duration.ofMillis(200);
 
   private final ModelGateway models;
   private final TokenWallet wallet;
@@ -156,15 +160,17 @@ class ReplyWorker {
       ModelCallFailed failure) {
     progress.untrack(run.replyId());
     try {
-      messages.saveReply(
-          run.replyId(),
-          reply.text(),
-          reply.operations(),
-          status,
-          usage.total(),
-          usage.inputTokens() + usage.cacheCreationTokens() + usage.cacheReadTokens(),
-          usage.outputTokens());
-      wallet.settle(reservation, usage.total(), run.projectId());
+      retryWhileBusy(
+          () ->
+              messages.saveReply(
+                  run.replyId(),
+                  reply.text(),
+                  reply.operations(),
+                  status,
+                  usage.total(),
+                  usage.inputTokens() + usage.cacheCreationTokens() + usage.cacheReadTokens(),
+                  usage.outputTokens()));
+      retryWhileBusy(() -> wallet.settle(reservation, usage.total(), run.projectId()));
     } catch (RuntimeException e) {
       log.error("Could not save or charge reply {}", run.replyId(), e);
     } finally {
@@ -188,6 +194,30 @@ class ReplyWorker {
         activity.saved(run.userId(), run.replyId(), ChatMessageChanged.Change.UPDATED);
       } catch (RuntimeException e) {
         log.warn("Could not announce the end of reply {}: {}", run.replyId(), e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Saving and charging a reply must not be lost to a busy moment (a wallet row lock that waited
+   * too long under load); both are idempotent, so they are tried again a few times.
+   */
+  private static void retryWhileBusy(Runnable write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write.run();
+        return;
+      } catch (TransientDataAccessException busy) {
+        if (attempt == BUSY_ATTEMPTS) {
+          throw busy;
+        }
+        log.warn("The database was busy (attempt {}): {}", attempt, busy.getMessage());
+        try {
+          Thread.sleep(BUSY_BACKOFF.multipliedBy(attempt));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw busy;
+        }
       }
     }
   }

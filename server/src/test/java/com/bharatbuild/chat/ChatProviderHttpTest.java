@@ -14,6 +14,7 @@ import static com.bharatbuild.chat.ChatHttpTest.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bharatbuild.ai.FakeModelServer;
+import com.bharatbuild.ai.FakeModelServer.Pause;
 import com.bharatbuild.ai.FakeModelServer.Step;
 import com.bharatbuild.support.Api;
 import com.bharatbuild.support.Api.Session;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Chat against a fake Anthropic server through the real SDK: usage, stop, disconnects, errors. */
@@ -46,6 +49,7 @@ class ChatProviderHttpTest extends HttpTest {
   @Autowired TokenWallet wallet;
   @Autowired InterruptedReplies interrupted;
   @Autowired ReplyRegistry registry;
+  @Autowired TransactionTemplate transactions;
 
   private Session session;
   private UUID projectId;
@@ -97,6 +101,62 @@ class ChatProviderHttpTest extends HttpTest {
     assertThat(complete.get("inputTokens").asLong()).isEqualTo(2200);
     assertThat(complete.get("outputTokens").asLong()).isEqualTo(45);
     assertThat(balance()).isEqualTo(50_000 - 2245);
+  }
+
+  @Test
+  void aWalletRowLockedWhileTheReplyEndsDelaysItsChargeButDoesNotLoseIt() throws Exception {
+    FAKE.enqueue(
+        List.of(
+            messageStart(500, 0, 0),
+            blockStart(0, "text"),
+            text(0, "Hello"),
+            new Pause(Duration.ofMillis(700)),
+            text(0, " there"),
+            messageDelta("end_turn", 30),
+            messageStop()));
+    long before = balance();
+    CountDownLatch locked = new CountDownLatch(1);
+    Thread holder;
+    List<Event> events;
+    try (EventStream stream = send("Say hello")) {
+      stream.readUntil(event -> event.type().equals("chunk"));
+      // someone else holds the wallet's row past the reply's end, longer than a lock wait lasts
+      holder =
+          Thread.ofVirtual()
+              .start(
+                  () ->
+                      transactions.executeWithoutResult(
+                          tx -> {
+                            jdbc.sql(
+                                    "SELECT balance FROM user_wallets WHERE user_id = :user FOR"
+                                        + " UPDATE")
+                                .param("user", session.userId())
+                                .query(Long.class)
+                                .single();
+                            locked.countDown();
+                            sleep(Duration.ofMillis(4000));
+                          }));
+      locked.await();
+      events = stream.readAll();
+    }
+    holder.join();
+
+    assertThat(events.getLast().type()).isEqualTo("complete");
+    assertThat(balance()).isEqualTo(before - 530);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM token_reservations WHERE user_id = :user")
+                .param("user", session.userId())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

@@ -52,13 +52,14 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
   /**
    * The embedded database's URL. H2 parses every statement a connection prepares unless it is among
    * the last few that connection prepared (8 by default); the server uses far more than that, and
-   * parsing was half the cost of locking a wallet row, so each connection keeps 256.
+   * parsing was half the cost of locking a wallet row, so each connection keeps 256. A row lock is
+   * waited for up to 10 s (1 s by default, which a burst of replies on one wallet outlasted).
    */
   static String embeddedUrl(Path dataDir) {
     Path file = dataDir.toAbsolutePath().normalize().resolve("db").resolve("bharatbuild");
     return "jdbc:h2:file:"
         + file
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=256";
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=256;LOCK_TIMEOUT=10000";
   }
 
   static Map<String, Object> fromDatabaseUrl(String databaseUrl) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -103,6 +104,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatus.BAD_REQUEST, "The value of '" + ex.getName() + "' is not valid");
     problem.setTitle("Invalid parameter");
     return handleExceptionInternal(ex, problem, HttpHeaders.EMPTY, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /**
+   * The database could not take the request in time (a row lock waited too long under load): the
+   * request changed nothing, and trying again shortly will do.
+   */
+  @ExceptionHandler(TransientDataAccessException.class)
+  ResponseEntity<Object> handleBusy(TransientDataAccessException ex, WebRequest request) {
+    log.warn("Request {} met a busy database: {}", requestId(request), ex.getMessage());
+    ProblemDetail problem =
+        ApiProblem.problem(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "busy",
+            "Server busy",
+            "The server is too busy to take this request now; nothing was changed. Try again in a"
+                + " moment.");
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, "1");
+    return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
   }
 
   @ExceptionHandler(Exception.class)

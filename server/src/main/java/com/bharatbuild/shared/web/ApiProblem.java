@@ -17,8 +17,8 @@ public abstract class ApiProblem extends ErrorResponseException {
     super(status, problem(status, code, title, detail), null);
   }
 
-  private static ProblemDetail problem(
-      HttpStatus status, String code, String title, String detail) {
+  /** The body of a problem with a stable {@code code}, for handlers that build one themselves. */
+  static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create(TYPE_PREFIX + code));
     problem.setTitle(title);
