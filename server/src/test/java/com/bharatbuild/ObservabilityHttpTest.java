@@ -20,7 +20,6 @@ import com.bharatbuild.support.EventStream;
 import com.bharatbuild.support.EventStream.Event;
 import com.bharatbuild.support.HttpTest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.HashMap;
@@ -49,7 +48,7 @@ class ObservabilityHttpTest extends HttpTest {
 
   @Autowired JdbcClient jdbc;
 
-  private static final FakeModelServer FAKE = start();
+  private static final FakeModelServer FAKE = FakeModelServer.started();
   private static final String MODEL = "claude-fake";
   private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String CALLER_SPAN = "00f067aa0ba902b7";
@@ -61,20 +60,9 @@ class ObservabilityHttpTest extends HttpTest {
   private Session session;
   private UUID projectId;
 
-  private static FakeModelServer start() {
-    try {
-      return new FakeModelServer();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @DynamicPropertySource
   static void anthropic(DynamicPropertyRegistry registry) {
-    registry.add("bharatbuild.ai.anthropic.api-key", () -> "test-key");
-    registry.add("bharatbuild.ai.anthropic.base-url", FAKE::baseUrl);
-    registry.add("bharatbuild.ai.anthropic.model", () -> MODEL);
-    registry.add("bharatbuild.ai.anthropic.max-output-tokens", () -> "2000");
+    FAKE.serveAsAnthropic(registry, MODEL);
     registry.add("bharatbuild.ai.first-retry-delay", () -> "20ms");
     registry.add("bharatbuild.metrics.public", () -> "true");
   }

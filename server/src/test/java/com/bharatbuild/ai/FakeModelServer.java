@@ -3,6 +3,7 @@ package com.bharatbuild.ai;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A local HTTP server that answers model calls with scripted responses in a provider's exact
@@ -42,6 +44,23 @@ public final class FakeModelServer implements AutoCloseable {
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch clientGone = new CountDownLatch(1);
   private final Thread acceptor;
+
+  /** A fake for a test class's static field: started at once, a failure to bind unchecked. */
+  public static FakeModelServer started() {
+    try {
+      return new FakeModelServer();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Makes the server under test call this fake as Claude, answering as {@code model}. */
+  public void serveAsAnthropic(DynamicPropertyRegistry registry, String model) {
+    registry.add("bharatbuild.ai.anthropic.api-key", () -> "test-key");
+    registry.add("bharatbuild.ai.anthropic.base-url", this::baseUrl);
+    registry.add("bharatbuild.ai.anthropic.model", () -> model);
+    registry.add("bharatbuild.ai.anthropic.max-output-tokens", () -> "2000");
+  }
 
   public FakeModelServer() throws IOException {
     server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());

@@ -43,7 +43,7 @@ import tools.jackson.databind.JsonNode;
 /** Chat against a fake Anthropic server through the real SDK: usage, stop, disconnects, errors. */
 class ChatProviderHttpTest extends HttpTest {
 
-  private static final FakeModelServer FAKE = start();
+  private static final FakeModelServer FAKE = FakeModelServer.started();
 
   @Autowired JdbcClient jdbc;
   @Autowired TokenWallet wallet;
@@ -54,20 +54,9 @@ class ChatProviderHttpTest extends HttpTest {
   private Session session;
   private UUID projectId;
 
-  private static FakeModelServer start() {
-    try {
-      return new FakeModelServer();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   @DynamicPropertySource
   static void anthropic(DynamicPropertyRegistry registry) {
-    registry.add("bharatbuild.ai.anthropic.api-key", () -> "test-key");
-    registry.add("bharatbuild.ai.anthropic.base-url", FAKE::baseUrl);
-    registry.add("bharatbuild.ai.anthropic.model", () -> "claude-fake");
-    registry.add("bharatbuild.ai.anthropic.max-output-tokens", () -> "2000");
+    FAKE.serveAsAnthropic(registry, "claude-fake");
     registry.add("bharatbuild.ai.first-retry-delay", () -> "20ms");
     registry.add("bharatbuild.chat.disconnect-grace", () -> "1s");
   }

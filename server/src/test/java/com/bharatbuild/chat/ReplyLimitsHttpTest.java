@@ -9,7 +9,6 @@ import com.bharatbuild.support.Api.Session;
 import com.bharatbuild.support.EventStream;
 import com.bharatbuild.support.HttpTest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -24,22 +23,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class ReplyLimitsHttpTest extends HttpTest {
 
-  private static final FakeModelServer FAKE = fake();
+  private static final FakeModelServer FAKE = FakeModelServer.started();
   private static final int REQUESTS = 40;
-
-  private static FakeModelServer fake() {
-    try {
-      return new FakeModelServer();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    registry.add("bharatbuild.ai.anthropic.api-key", () -> "test-key");
-    registry.add("bharatbuild.ai.anthropic.base-url", FAKE::baseUrl);
-    registry.add("bharatbuild.ai.anthropic.model", () -> "claude-fake");
+    FAKE.serveAsAnthropic(registry, "claude-fake");
     registry.add("bharatbuild.chat.max-replies-per-user", () -> "2");
     registry.add("bharatbuild.limits.requests-per-window", () -> Integer.toString(REQUESTS));
   }

@@ -13,7 +13,6 @@ import com.bharatbuild.support.HttpTest;
 import com.bharatbuild.support.RequiresRedis;
 import com.bharatbuild.support.SecondInstance;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(RequiresRedis.class)
 class ReplyScaleOutHttpTest extends HttpTest {
 
-  private static final FakeModelServer FAKE = fake();
+  private static final FakeModelServer FAKE = FakeModelServer.started();
   private static final String[] AI_SETTINGS = {
     "bharatbuild.ai.anthropic.api-key",
     "bharatbuild.ai.anthropic.base-url",
@@ -51,22 +50,12 @@ class ReplyScaleOutHttpTest extends HttpTest {
   private UUID projectId;
   private Api other;
 
-  private static FakeModelServer fake() {
-    try {
-      return new FakeModelServer();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
     registry.add("bharatbuild.redis.url", RequiresRedis::url);
     registry.add(
         "bharatbuild.auth.jwt-secret", () -> "scale-out-test-secret-scale-out-test-secret-0123");
-    registry.add("bharatbuild.ai.anthropic.api-key", () -> "test-key");
-    registry.add("bharatbuild.ai.anthropic.base-url", FAKE::baseUrl);
-    registry.add("bharatbuild.ai.anthropic.model", () -> "claude-fake");
+    FAKE.serveAsAnthropic(registry, "claude-fake");
     registry.add("bharatbuild.chat.disconnect-grace", () -> "1s");
   }
 

@@ -18,7 +18,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -44,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class ReplyStreamingHttpTest extends HttpTest {
 
-  private static final FakeModelServer FAKE = start();
+  private static final FakeModelServer FAKE = FakeModelServer.started();
   private static final Pattern ID = Pattern.compile("^id: (\\d+)$");
   private static final Pattern MESSAGE_ID = Pattern.compile("\"messageId\":\"([0-9a-f-]{36})\"");
 
@@ -53,20 +52,9 @@ class ReplyStreamingHttpTest extends HttpTest {
   private Session session;
   private UUID projectId;
 
-  private static FakeModelServer start() {
-    try {
-      return new FakeModelServer();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @DynamicPropertySource
   static void anthropic(DynamicPropertyRegistry registry) {
-    registry.add("bharatbuild.ai.anthropic.api-key", () -> "test-key");
-    registry.add("bharatbuild.ai.anthropic.base-url", FAKE::baseUrl);
-    registry.add("bharatbuild.ai.anthropic.model", () -> "claude-fake");
-    registry.add("bharatbuild.ai.anthropic.max-output-tokens", () -> "2000");
+    FAKE.serveAsAnthropic(registry, "claude-fake");
     registry.add("bharatbuild.chat.heartbeat", () -> "200ms");
   }
 
