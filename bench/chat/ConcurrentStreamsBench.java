@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * chunks a second. The fake and the clients live in this JVM, so each chunk carries the fake's
  * send time and the client measures what the server added on its way through.
  *
- * <p>Run: java [-Daccounts=N] [-Dwarmups=1] [-Dchunks=60] [-Dramp=0] [-DserverJvmArgs="-XX:..."]
+ * <p>Run: java [-Daccounts=N] [-Dwarmups=1] [-Dchunks=60] [-Dramp=0] [-DserverCpus=1]
+ * [-DserverJvmArgs="-XX:..."]
  * bench/chat/ConcurrentStreamsBench.java server/target/bharatbuild.jar 100 1000
  *
  * <p>With {@code -Dinstances=2} the round starts that many servers on one PostgreSQL schema
@@ -182,6 +183,11 @@ public class ConcurrentStreamsBench {
       throws IOException {
     Files.createDirectories(data);
     List<String> command = new ArrayList<>();
+    String cpus = System.getProperty("serverCpus");
+    if (cpus != null) {
+      // the server on cores of its own (run the benchmark itself under taskset on the others)
+      command.addAll(List.of("taskset", "-c", cpus));
+    }
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Xmx1g");
     String extra = System.getProperty("serverJvmArgs", "").trim();
