@@ -102,13 +102,7 @@ class Orders {
 
   /** The order a gateway's payment belongs to, locked until the transaction ends. */
   Optional<Row> lockByReference(String gateway, String reference) {
-    return jdbc.sql(
-            "SELECT * FROM token_orders WHERE gateway = :gateway AND gateway_ref = :reference"
-                + " FOR UPDATE")
-        .param("gateway", gateway)
-        .param("reference", reference)
-        .query(ORDER)
-        .optional();
+    return lockBy("gateway_ref", gateway, reference);
   }
 
   /**
@@ -116,20 +110,7 @@ class Orders {
    * for good or refunded: the ones a missed confirmation may have left behind.
    */
   List<String> uncredited(String gateway, OffsetDateTime from, OffsetDateTime to, int limit) {
-    return jdbc.sql(
-            """
-            SELECT gateway_ref FROM token_orders
-            WHERE gateway = :gateway AND gateway_ref IS NOT NULL
-              AND status IN ('created', 'paid', 'failed')
-              AND created_at >= :from AND created_at < :to
-            ORDER BY created_at LIMIT :limit
-            """)
-        .param("gateway", gateway)
-        .param("from", from)
-        .param("to", to)
-        .param("limit", limit)
-        .query(String.class)
-        .list();
+    return references(gateway, List.of("created", "paid", "failed"), from, to, limit);
   }
 
   /**
@@ -137,14 +118,20 @@ class Orders {
    * created}: opened, and neither paid nor closed by any event since.
    */
   List<String> open(String gateway, OffsetDateTime from, OffsetDateTime to, int limit) {
+    return references(gateway, List.of("created"), from, to, limit);
+  }
+
+  private List<String> references(
+      String gateway, List<String> statuses, OffsetDateTime from, OffsetDateTime to, int limit) {
     return jdbc.sql(
             """
             SELECT gateway_ref FROM token_orders
-            WHERE gateway = :gateway AND gateway_ref IS NOT NULL AND status = 'created'
+            WHERE gateway = :gateway AND gateway_ref IS NOT NULL AND status IN (:statuses)
               AND created_at >= :from AND created_at < :to
             ORDER BY created_at LIMIT :limit
             """)
         .param("gateway", gateway)
+        .param("statuses", statuses)
         .param("from", from)
         .param("to", to)
         .param("limit", limit)
@@ -154,11 +141,17 @@ class Orders {
 
   /** The order whose payment has this gateway id, locked until the transaction ends. */
   Optional<Row> lockByPayment(String gateway, String paymentReference) {
+    return lockBy("payment_ref", gateway, paymentReference);
+  }
+
+  /** {@code column} is one of ours, never input: the gateway's order or payment reference. */
+  private Optional<Row> lockBy(String column, String gateway, String reference) {
     return jdbc.sql(
-            "SELECT * FROM token_orders WHERE gateway = :gateway AND payment_ref = :reference"
-                + " FOR UPDATE")
+            "SELECT * FROM token_orders WHERE gateway = :gateway AND "
+                + column
+                + " = :reference FOR UPDATE")
         .param("gateway", gateway)
-        .param("reference", paymentReference)
+        .param("reference", reference)
         .query(ORDER)
         .optional();
   }

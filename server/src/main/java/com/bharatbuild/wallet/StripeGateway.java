@@ -7,6 +7,7 @@ import com.stripe.model.Event;
 import com.stripe.model.checkout.Session;
 import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.checkout.SessionCreateParams;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -50,23 +51,11 @@ final class StripeGateway implements PaymentGateway {
             .setSuccessUrl(settings.returnUrl() + "?order=" + orderId)
             .setCancelUrl(settings.returnUrl() + "?order=" + orderId + "&cancelled=1")
             .addLineItem(
-                SessionCreateParams.LineItem.builder()
-                    .setQuantity(1L)
-                    .setPriceData(
-                        SessionCreateParams.LineItem.PriceData.builder()
-                            .setCurrency(item.currency().toLowerCase(Locale.ROOT))
-                            .setUnitAmount(item.price().movePointRight(2).longValueExact())
-                            .setProductData(
-                                SessionCreateParams.LineItem.PriceData.ProductData.builder()
-                                    .setName(
-                                        "BharatBuild "
-                                            + item.name()
-                                            + ": "
-                                            + item.tokens()
-                                            + " tokens")
-                                    .build())
-                            .build())
-                    .build())
+                lineItem(
+                    priceData(
+                        item.currency(),
+                        item.price(),
+                        "BharatBuild " + item.name() + ": " + item.tokens() + " tokens")))
             .build();
     try {
       Session session = stripe.checkout().sessions().create(params);
@@ -99,24 +88,16 @@ final class StripeGateway implements PaymentGateway {
             .setSuccessUrl(settings.returnUrl() + "?subscription=" + id)
             .setCancelUrl(settings.returnUrl() + "?subscription=" + id + "&cancelled=1")
             .addLineItem(
-                SessionCreateParams.LineItem.builder()
-                    .setQuantity(1L)
-                    .setPriceData(
-                        SessionCreateParams.LineItem.PriceData.builder()
-                            .setCurrency(plan.currency().toLowerCase(Locale.ROOT))
-                            .setUnitAmount(plan.price().movePointRight(2).longValueExact())
-                            .setRecurring(recurring(plan.periodDays()))
-                            .setProductData(
-                                SessionCreateParams.LineItem.PriceData.ProductData.builder()
-                                    .setName(
-                                        "BharatBuild "
-                                            + plan.name()
-                                            + ": "
-                                            + plan.tokens()
-                                            + " tokens every period")
-                                    .build())
-                            .build())
-                    .build())
+                lineItem(
+                    priceData(
+                            plan.currency(),
+                            plan.price(),
+                            "BharatBuild "
+                                + plan.name()
+                                + ": "
+                                + plan.tokens()
+                                + " tokens every period")
+                        .setRecurring(recurring(plan.periodDays()))))
             .build();
     try {
       Session session = stripe.checkout().sessions().create(params);
@@ -197,5 +178,24 @@ final class StripeGateway implements PaymentGateway {
     } catch (SignatureVerificationException e) {
       throw new BadWebhook("The Stripe-Signature header does not match the body");
     }
+  }
+
+  /** One of something at the price {@code price}. */
+  private static SessionCreateParams.LineItem lineItem(
+      SessionCreateParams.LineItem.PriceData.Builder price) {
+    return SessionCreateParams.LineItem.builder()
+        .setQuantity(1L)
+        .setPriceData(price.build())
+        .build();
+  }
+
+  /** A price in the currency's minor unit, named as the customer sees it on Checkout. */
+  private static SessionCreateParams.LineItem.PriceData.Builder priceData(
+      String currency, BigDecimal price, String name) {
+    return SessionCreateParams.LineItem.PriceData.builder()
+        .setCurrency(currency.toLowerCase(Locale.ROOT))
+        .setUnitAmount(price.movePointRight(2).longValueExact())
+        .setProductData(
+            SessionCreateParams.LineItem.PriceData.ProductData.builder().setName(name).build());
   }
 }
